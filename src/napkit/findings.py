@@ -1,0 +1,156 @@
+"""Findings: what a check says about the plan, as data (never exceptions).
+
+Every finding has a stable code from CODES, a severity, a position and a message.
+The table below is the one place codes are defined; docs/findings.md is generated from it.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+from typing import Iterable
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    code: str
+    severity: Severity
+    title: str
+    explanation: str
+
+
+def _codes(*rows: tuple[str, Severity, str, str]) -> dict[str, Code]:
+    return {c: Code(c, s, t, e) for c, s, t, e in rows}
+
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+CODES: dict[str, Code] = _codes(
+    # 0xx — reading files
+    ("NAP001", E, "unreadable file", "The file could not be read (permissions, size limit, symlink leaving the repository)."),
+    ("NAP002", E, "not UTF-8", "The file is not valid UTF-8 text."),
+    ("NAP003", E, "YAML syntax error", "The file is not well-formed YAML (bad indentation, tabs, unclosed quotes...)."),
+    ("NAP004", E, "duplicate key", "A mapping has the same key twice; YAML would silently keep only one."),
+    ("NAP005", E, "document too complex", "Aliases expand to too many nodes (e.g. a 'billion laughs' document)."),
+    ("NAP006", E, "empty file", "The file holds no YAML document."),
+    ("NAP007", W, "unexpected file", "A file in plan/ or measures/ that napkit does not read (wrong extension)."),
+    # 1xx — JSON Schema, per file
+    ("NAP101", E, "missing property", "A required property is missing."),
+    ("NAP102", E, "unknown property", "A property the schema does not define (often a typo)."),
+    ("NAP103", E, "wrong type", "A value has the wrong type (e.g. text where a number is expected)."),
+    ("NAP104", E, "value not allowed", "A value is outside the allowed set, pattern or range."),
+    ("NAP105", E, "schema violation", "Any other schema rule (e.g. too few items, duplicates in a list)."),
+    # 2xx — identity and references
+    ("NAP201", E, "duplicate id", "Two objects of the same kind share an id."),
+    ("NAP202", E, "file name does not match id", "A measure file must be named <id>.yaml."),
+    ("NAP203", E, "unsafe id", "Ids become file and page names: no path separators and no '..'."),
+    ("NAP204", E, "unknown agency", "An agency id that is not in plan/agencies.yaml."),
+    ("NAP205", E, "unknown objective", "An objective id that is not in plan/plan.yaml."),
+    ("NAP206", E, "unknown recommendation", "A recommendation id that is in no catalog."),
+    ("NAP207", E, "unknown indicator", "An indicator id that is not in plan/indicators.yaml."),
+    ("NAP208", E, "unknown funding source", "A funding source id that is not in plan/plan.yaml."),
+    ("NAP209", W, "id outside its source's prefix", "Recommendation ids should start with their catalog's source id."),
+    ("NAP210", E, "agency hierarchy cycle", "Following 'parent' leads back to the same agency."),
+    ("NAP211", W, "partner listed twice", "An agency is a partner twice, or both lead and partner."),
+    # 3xx — time and money
+    ("NAP301", E, "outside plan period", "A date lies outside the plan period."),
+    ("NAP302", E, "start after end", "A timeline ends before it starts."),
+    ("NAP303", E, "milestone outside timeline", "A milestone is due before the measure starts or after it ends."),
+    ("NAP304", E, "budget year outside plan period", "A budget line's year is not a year of the plan."),
+    ("NAP305", E, "wrong currency", "A budget line is not in the plan's currency."),
+    ("NAP306", W, "budget year outside timeline", "Money is budgeted in a year the measure does not run."),
+    ("NAP307", W, "indicator year out of place", "A baseline after the plan starts, or a target after it ends."),
+    # 4xx — languages
+    ("NAP401", W, "missing translation", "A text lacks one of the plan's languages (an error with --strict)."),
+    ("NAP402", W, "undeclared language", "A text has a language the plan does not declare."),
+    # 5xx — coverage
+    ("NAP501", E, "recommendation not covered", "An accepted or partly accepted recommendation is implemented by no measure."),
+    ("NAP502", W, "accepted recommendation only partly covered", "Every measure answering an accepted recommendation does so only in part."),
+    ("NAP503", E, "response without justification", "A 'noted' or 'partly' response must say why."),
+    ("NAP504", I, "noted recommendation implemented", "A measure implements a recommendation the government only noted."),
+    # 6xx — progress reporting
+    ("NAP601", E, "progress for unknown measure", "A progress entry names a measure that does not exist."),
+    ("NAP602", E, "unknown reporting period", "A progress entry's period is not one of the plan's reporting periods."),
+    ("NAP603", E, "spending outside plan period", "Money reported spent in a year outside the plan."),
+    ("NAP604", E, "indicator actual without source", "An indicator value is reported without saying where it comes from."),
+    ("NAP605", E, "completed with open milestones", "A measure reported completed has milestones not reached."),
+    ("NAP606", E, "unknown milestone", "A progress entry names a milestone the measure does not have."),
+    ("NAP607", E, "duplicate progress entry", "Two entries report on the same measure in the same period."),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    """A place in a file; line and col are 1-based (0 when unknown)."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.col or 1}"
+        return self.file
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    severity: Severity
+    pos: Pos
+    message: str
+    hint: str = ""
+
+    @property
+    def title(self) -> str:
+        return CODES[self.code].title
+
+    def sort_key(self) -> tuple:
+        return (self.pos.file, self.pos.line, self.pos.col, self.code, self.message)
+
+
+def make(code: str, pos: Pos, message: str, hint: str = "") -> Finding:
+    return Finding(code, CODES[code].severity, pos, message, hint)
+
+
+@dataclass
+class Findings:
+    """All findings of one run, in the order they were found."""
+
+    items: list[Finding] = field(default_factory=list)
+
+    def add(self, finding: Finding) -> None:
+        self.items.append(finding)
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        self.items.extend(findings)
+
+    def sorted(self) -> list[Finding]:
+        unique = {(f.sort_key(), f.severity): f for f in self.items}
+        return [unique[k] for k in sorted(unique)]
+
+    def promoted(self, strict: bool) -> "Findings":
+        """Under --strict every warning counts as an error."""
+        if not strict:
+            return self
+        return Findings([replace(f, severity=Severity.ERROR) if f.severity == Severity.WARNING else f
+                         for f in self.items])
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.items if f.severity == Severity.ERROR]
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0}
+        for f in self.items:
+            out[str(f.severity)] += 1
+        return out

@@ -1,0 +1,79 @@
+"""Read every plan file of a tree into Documents, classifying each by where it lives."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..findings import Finding, Pos, make
+from .trees import FileTooLarge, Tree, TreeError
+from .yaml_doc import Document, parse
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+_KINDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^plan/plan\.ya?ml$"), "plan"),
+    (re.compile(r"^plan/agencies\.ya?ml$"), "agencies"),
+    (re.compile(r"^plan/indicators\.ya?ml$"), "indicators"),
+    (re.compile(r"^plan/recommendations/[^/]+\.ya?ml$"), "recommendations"),
+    (re.compile(r"^plan/progress/[^/]+/[^/]+\.ya?ml$"), "progress"),
+    (re.compile(r"^measures/[^/]+\.ya?ml$"), "measure"),
+]
+# Folders under plan/ that hold things other than plan data (templates, overrides).
+_IGNORED = re.compile(r"^plan/(templates|assets)/")
+
+
+def kind_of(path: str) -> str | None:
+    for pattern, kind in _KINDS:
+        if pattern.match(path):
+            return kind
+    return None
+
+
+@dataclass
+class Loaded:
+    documents: list[Document] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> list[Document]:
+        return [d for d in self.documents if d.kind == kind]
+
+
+def load_tree(tree: Tree) -> Loaded:
+    files = tree.files()
+    if not any(kind_of(f) == "plan" for f in files):
+        raise TreeError(f"no plan/plan.yaml in {tree.label}: not a napkit plan (run `nap init` to start one)")
+    loaded = Loaded()
+    wanted: list[tuple[str, str]] = []
+    for path in files:
+        kind = kind_of(path)
+        if kind is None:
+            if not _IGNORED.match(path) and not path.rsplit("/", 1)[-1].startswith("."):
+                if path.endswith(YAML_SUFFIXES) or path.startswith("measures/"):
+                    loaded.findings.append(make("NAP007", Pos(path), "napkit does not read this file here"))
+            continue
+        wanted.append((path, kind))
+    raw_by_path = _read_all(tree, [p for p, _ in wanted], loaded.findings)
+    for path, kind in wanted:
+        if path not in raw_by_path:
+            continue
+        result = parse(path, kind, raw_by_path[path])
+        if isinstance(result, Finding):
+            loaded.findings.append(result)
+        else:
+            loaded.documents.append(result)
+    return loaded
+
+
+def _read_all(tree: Tree, paths: list[str], findings: list[Finding]) -> dict[str, bytes]:
+    read_many = getattr(tree, "read_many", None)
+    if read_many is not None:
+        return read_many(paths)
+    out: dict[str, bytes] = {}
+    for path in paths:
+        try:
+            out[path] = tree.read(path)
+        except (OSError, FileTooLarge) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            findings.append(make("NAP001", Pos(path), f"cannot read the file: {reason}"))
+    return out

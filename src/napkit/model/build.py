@@ -1,0 +1,234 @@
+"""Documents (already schema-checked) → PlanModel.
+
+Parts of a file that failed its schema are left out, item by item where the file is a list
+of items (a catalog with one bad entry still contributes the others). Duplicate ids are
+found here, where objects are keyed by id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ..findings import Finding, make
+from ..load.yaml_doc import Document
+from .types import (
+    Agency, BudgetLine, FundingSource, Implementation, Indicator, IndicatorActual, Measure, MeasureIndicator,
+    Milestone, MilestoneReached, Objective, Partner, Plan, PlanModel, Point, ProgressEntry, Recommendation,
+    Response, Source, SpentLine, Src, Text, Timeline,
+)
+
+
+@dataclass
+class Built:
+    model: PlanModel | None
+    findings: list[Finding] = field(default_factory=list)
+    skipped_measures: list[str] = field(default_factory=list)  # files left out for schema errors
+
+
+def build_model(documents: Iterable[Document], bad_paths: dict[str, list[tuple]]) -> Built:
+    """`bad_paths` maps a file to the JSON paths of its schema errors."""
+    docs = list(documents)
+    by_kind: dict[str, list[Document]] = defaultdict(list)
+    for d in docs:
+        by_kind[d.kind].append(d)
+    findings: list[Finding] = []
+    built = Built(None, findings)
+
+    plan_docs = by_kind.get("plan", [])
+    if not plan_docs:
+        return built
+    plan_doc = plan_docs[0]
+    bad = bad_paths.get(plan_doc.file, [])
+    if any(not _inside_item(p, ("objectives", "funding_sources")) for p in bad):
+        return built  # the plan itself is broken: nothing else can be judged against it
+    plan = _plan(plan_doc, _bad_items(bad, "objectives"), _bad_items(bad, "funding_sources"))
+    findings += _duplicates(plan.objectives, "objective")
+    findings += _duplicates(plan.funding_sources, "funding source")
+
+    agencies = _registry(by_kind.get("agencies", []), bad_paths, "agencies", _agency, findings, "agency")
+    indicators = _registry(by_kind.get("indicators", []), bad_paths, "indicators", _indicator, findings, "indicator")
+
+    sources: list[Source] = []
+    recs_all: list[Recommendation] = []
+    for doc in sorted(by_kind.get("recommendations", []), key=lambda d: d.file):
+        bad = bad_paths.get(doc.file, [])
+        if any(not _inside_item(p, ("recommendations",)) for p in bad):
+            continue
+        source = _source(doc)
+        sources.append(source)
+        skip = _bad_items(bad, "recommendations")
+        recs_all += [_recommendation(doc, i, r, source.id) for i, r in enumerate(doc.data["recommendations"])
+                     if i not in skip]
+    findings += _duplicates(sources, "recommendation source")
+    findings += _duplicates(recs_all, "recommendation")
+
+    measures_all: list[Measure] = []
+    for doc in sorted(by_kind.get("measure", []), key=lambda d: d.file):
+        if bad_paths.get(doc.file):
+            built.skipped_measures.append(doc.file)
+            continue
+        measures_all.append(_measure(doc))
+    findings += _duplicates(measures_all, "measure")
+    for m in measures_all:
+        findings += _duplicates(m.timeline.milestones, f"milestone in {m.id}")
+
+    progress = [_progress(doc) for doc in sorted(by_kind.get("progress", []), key=lambda d: d.file)
+                if not bad_paths.get(doc.file)]
+
+    built.model = PlanModel(
+        plan=plan,
+        agencies=_first_by_id(agencies),
+        sources=tuple(sources),
+        recommendations=_first_by_id(recs_all),
+        indicators=_first_by_id(indicators),
+        measures=_first_by_id(measures_all),
+        progress=tuple(progress),
+    )
+    return built
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+def _inside_item(path: tuple, lists: tuple[str, ...]) -> bool:
+    return len(path) >= 2 and path[0] in lists and isinstance(path[1], int)
+
+
+def _bad_items(paths: list[tuple], key: str) -> set[int]:
+    return {p[1] for p in paths if len(p) >= 2 and p[0] == key and isinstance(p[1], int)}
+
+
+def _first_by_id(items: list) -> dict:
+    out: dict = {}
+    for item in items:
+        out.setdefault(item.id, item)
+    return out
+
+
+def _duplicates(items: Iterable, what: str) -> list[Finding]:
+    seen: dict[str, Any] = {}
+    out = []
+    for item in items:
+        if item.id in seen:
+            first = seen[item.id].src.pos(key=False) if hasattr(seen[item.id].src, "pos") else None
+            out.append(make("NAP201", item.src.at("id").pos(),
+                            f"duplicate {what} id '{item.id}' (first defined at {first})"))
+        else:
+            seen[item.id] = item
+    return out
+
+
+def _registry(docs, bad_paths, key, make_item, findings, what) -> list:
+    items = []
+    for doc in sorted(docs, key=lambda d: d.file):
+        bad = bad_paths.get(doc.file, [])
+        if any(not _inside_item(p, (key,)) for p in bad):
+            continue
+        skip = _bad_items(bad, key)
+        items += [make_item(doc, i, raw) for i, raw in enumerate(doc.data[key]) if i not in skip]
+    findings += _duplicates(items, what)
+    return items
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _num(value: Any) -> float:
+    # Whole amounts stay ints so that sums and exports print without '.0'.
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _plan(doc: Document, bad_objectives: set[int], bad_funding: set[int]) -> Plan:
+    d = doc.data
+    src = Src(doc, ())
+    return Plan(
+        id=d["id"], title=Text.of(d["title"]), subtitle=Text.of(d.get("subtitle")),
+        country=Text.of(d.get("country")),
+        start_year=d["period"]["start"], end_year=d["period"]["end"],
+        languages=tuple(d["languages"]), currency=d["currency"], responsible=d["responsible"],
+        version=str(d.get("version", "")), date=_date(d.get("date")),
+        introduction=Text.of(d.get("introduction")), budget_note=Text.of(d.get("budget_note")),
+        objectives=tuple(
+            Objective(o["id"], Text.of(o["title"]), Text.of(o.get("description")), o["pillar"],
+                      src.at("objectives", i))
+            for i, o in enumerate(d["objectives"]) if i not in bad_objectives),
+        funding_sources=tuple(
+            FundingSource(f["id"], Text.of(f["name"]), Text.of(f.get("description")), src.at("funding_sources", i))
+            for i, f in enumerate(d.get("funding_sources", [])) if i not in bad_funding),
+        reporting_periods=tuple(str(p) for p in d.get("reporting_periods", [])),
+        src=src,
+    )
+
+
+def _agency(doc: Document, i: int, a: dict) -> Agency:
+    return Agency(a["id"], Text.of(a["name"]), Text.of(a.get("abbreviation")), a["kind"], a.get("parent"),
+                  a.get("url"), Src(doc, ("agencies", i)))
+
+
+def _point(p: dict) -> Point:
+    return Point(p["year"], _num(p["value"]), Text.of(p.get("source")))
+
+
+def _indicator(doc: Document, i: int, x: dict) -> Indicator:
+    return Indicator(x["id"], Text.of(x["name"]), Text.of(x["definition"]), Text.of(x["unit"]),
+                     Text.of(x.get("source")), tuple(_point(p) for p in x.get("baseline", [])),
+                     tuple(_point(p) for p in x.get("targets", [])), Src(doc, ("indicators", i)))
+
+
+def _source(doc: Document) -> Source:
+    s = doc.data["source"]
+    return Source(s["id"], Text.of(s["title"]), Text.of(s.get("short_title") or s["id"]), Text.of(s.get("author")),
+                  _date(s.get("date")), s.get("url"), doc.file, Src(doc, ("source",)))
+
+
+def _recommendation(doc: Document, i: int, r: dict, source_id: str) -> Recommendation:
+    ref = r.get("ref", {})
+    resp = r["response"]
+    return Recommendation(
+        id=r["id"], source=source_id, section=ref.get("section"), paragraph=ref.get("paragraph"),
+        page=ref.get("page"), summary=Text.of(r["summary"]), quote=r.get("quote"), pillar=r["pillar"],
+        theme=r.get("theme"), strength=r.get("strength"),
+        response=Response(resp["status"], Text.of(resp.get("justification"))),
+        related=tuple(r.get("related", [])), src=Src(doc, ("recommendations", i)))
+
+
+def _measure(doc: Document) -> Measure:
+    d = doc.data
+    src = Src(doc, ())
+    t = d["timeline"]
+    return Measure(
+        id=d["id"], objective=d["objective"], title=Text.of(d["title"]), description=Text.of(d["description"]),
+        lead=d["lead"],
+        partners=tuple(Partner(p["agency"], Text.of(p.get("role")), src.at("partners", i))
+                       for i, p in enumerate(d.get("partners", []))),
+        implements=tuple(Implementation(x["recommendation"], x["extent"], Text.of(x.get("note")),
+                                        src.at("implements", i)) for i, x in enumerate(d.get("implements", []))),
+        timeline=Timeline(
+            _date(t["start"]), _date(t["end"]),
+            tuple(Milestone(m["id"], _date(m["due"]), Text.of(m["deliverable"]), src.at("timeline", "milestones", i))
+                  for i, m in enumerate(t.get("milestones", []))),
+            src.at("timeline")),
+        budget=tuple(BudgetLine(b["year"], _num(b["amount"]), b["currency"], b["source"], b["new_money"],
+                                b.get("chapter"), src.at("budget", i)) for i, b in enumerate(d.get("budget", []))),
+        indicators=tuple(
+            MeasureIndicator(x["indicator"], _point(x["baseline"]) if "baseline" in x else None,
+                             Point(x["target"]["year"], _num(x["target"]["value"])), src.at("indicators", i))
+            for i, x in enumerate(d.get("indicators", []))),
+        status=d["status"], file=doc.file, src=src)
+
+
+def _progress(doc: Document) -> ProgressEntry:
+    d = doc.data
+    src = Src(doc, ())
+    return ProgressEntry(
+        measure=d["measure"], period=str(d["period"]), reported_by=d["reported_by"], date=_date(d["date"]),
+        status=d["status"], completion=d.get("completion"), done=Text.of(d.get("done")),
+        spent=tuple(SpentLine(s["year"], _num(s["amount"]), src.at("spent", i)) for i, s in enumerate(d.get("spent", []))),
+        milestones=tuple(MilestoneReached(m["id"], _date(m["reached"]), src.at("milestones", i))
+                         for i, m in enumerate(d.get("milestones", []))),
+        indicators=tuple(IndicatorActual(x["indicator"], x["year"], _num(x["value"]), Text.of(x.get("source")),
+                                         src.at("indicators", i)) for i, x in enumerate(d.get("indicators", []))),
+        example=bool(d.get("example", False)), file=doc.file, src=src)

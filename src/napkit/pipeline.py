@@ -1,0 +1,52 @@
+"""The straight line every command walks: load → validate → model → analyse.
+
+`run` never raises for problems in the plan: they come back as findings. Only a tree that is
+not a plan at all (no plan/plan.yaml, an unknown git revision) raises TreeError."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from .analyse import Analysis, analyse
+from .findings import Findings
+from .load.repository import load_tree
+from .load.trees import FolderTree, Tree
+from .model import PlanModel
+from .model.build import build_model
+from .validate.rules import check_model, coverage_findings
+from .validate.schema import check_document
+
+
+@dataclass
+class Result:
+    findings: Findings
+    model: PlanModel | None
+    analysis: Analysis | None
+
+    def ok(self) -> bool:
+        return not self.findings.errors
+
+
+def run(tree: Tree, *, strict: bool = False) -> Result:
+    loaded = load_tree(tree)
+    findings = Findings(list(loaded.findings))
+    bad_paths: dict[str, list[tuple]] = defaultdict(list)
+    for doc in loaded.documents:
+        doc_findings, error_paths = check_document(doc)
+        findings.extend(doc_findings)
+        if error_paths:
+            bad_paths[doc.file] = error_paths
+    built = build_model(loaded.documents, bad_paths)
+    findings.extend(built.findings)
+    analysis = None
+    if built.model is not None:
+        findings.extend(check_model(built.model))
+        analysis = analyse(built.model)
+        findings.extend(coverage_findings(built.model, analysis.coverage, len(built.skipped_measures)))
+    return Result(findings.promoted(strict), built.model, analysis)
+
+
+def run_folder(root: Path, *, strict: bool = False) -> Result:
+    return run(FolderTree(root), strict=strict)

@@ -1,0 +1,113 @@
+"""Words the outputs use around the plan's own text, per language. Renderers ask `label(key, lang)`.
+
+Plan text comes from the model; only these fixed labels live in code. A language missing here
+falls back to English."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "plan": {"nb": "Plan", "en": "Plan"},
+    "objective": {"nb": "Mål", "en": "Objective"},
+    "objectives": {"nb": "Mål", "en": "Objectives"},
+    "measure": {"nb": "Tiltak", "en": "Measure"},
+    "measures": {"nb": "Tiltak", "en": "Measures"},
+    "agency": {"nb": "Virksomhet", "en": "Agency"},
+    "agencies": {"nb": "Virksomheter", "en": "Agencies"},
+    "lead": {"nb": "Ansvarlig", "en": "Lead"},
+    "partners": {"nb": "Samarbeidspartnere", "en": "Partners"},
+    "role": {"nb": "Rolle", "en": "Role"},
+    "period": {"nb": "Periode", "en": "Period"},
+    "start": {"nb": "Start", "en": "Start"},
+    "end": {"nb": "Slutt", "en": "End"},
+    "timeline": {"nb": "Tidslinje", "en": "Timeline"},
+    "milestones": {"nb": "Milepæler", "en": "Milestones"},
+    "milestone": {"nb": "Milepæl", "en": "Milestone"},
+    "due": {"nb": "Frist", "en": "Due"},
+    "deliverable": {"nb": "Leveranse", "en": "Deliverable"},
+    "budget": {"nb": "Budsjett", "en": "Budget"},
+    "year": {"nb": "År", "en": "Year"},
+    "amount": {"nb": "Beløp", "en": "Amount"},
+    "total": {"nb": "Sum", "en": "Total"},
+    "funding_source": {"nb": "Finansieringskilde", "en": "Funding source"},
+    "new_money": {"nb": "Nye midler", "en": "New money"},
+    "existing_money": {"nb": "Innenfor eksisterende rammer", "en": "Within existing budgets"},
+    "yes": {"nb": "Ja", "en": "Yes"},
+    "no": {"nb": "Nei", "en": "No"},
+    "indicators": {"nb": "Indikatorer", "en": "Indicators"},
+    "indicator": {"nb": "Indikator", "en": "Indicator"},
+    "baseline": {"nb": "Utgangsverdi", "en": "Baseline"},
+    "target": {"nb": "Mål", "en": "Target"},
+    "unit": {"nb": "Enhet", "en": "Unit"},
+    "source": {"nb": "Kilde", "en": "Source"},
+    "recommendation": {"nb": "Anbefaling", "en": "Recommendation"},
+    "recommendations": {"nb": "Anbefalinger", "en": "Recommendations"},
+    "recommendations_answered": {"nb": "Anbefalinger tiltaket svarer på", "en": "Recommendations this measure answers"},
+    "response": {"nb": "Regjeringens svar", "en": "Government response"},
+    "justification": {"nb": "Begrunnelse", "en": "Justification"},
+    "extent": {"nb": "Omfang", "en": "Extent"},
+    "coverage": {"nb": "Oppfølging av anbefalinger", "en": "Coverage of recommendations"},
+    "coverage_matrix": {"nb": "Dekningsmatrise", "en": "Coverage matrix"},
+    "status": {"nb": "Status", "en": "Status"},
+    "pillar": {"nb": "Innsatsområde", "en": "Pillar"},
+    "theme": {"nb": "Tema", "en": "Theme"},
+    "reference": {"nb": "Henvisning", "en": "Reference"},
+    "answered_by": {"nb": "Besvart av", "en": "Answered by"},
+    "none": {"nb": "Ingen", "en": "None"},
+    "description": {"nb": "Beskrivelse", "en": "Description"},
+    "abbreviation": {"nb": "Forkortelse", "en": "Abbreviation"},
+    "kind": {"nb": "Type", "en": "Kind"},
+    "parent": {"nb": "Underlagt", "en": "Reports to"},
+    "leads": {"nb": "Leder tiltak", "en": "Leads"},
+    "partner_in": {"nb": "Samarbeidspartner i", "en": "Partner in"},
+    "introduction": {"nb": "Innledning", "en": "Introduction"},
+    "contents": {"nb": "Innhold", "en": "Contents"},
+    "annex": {"nb": "Vedlegg", "en": "Annex"},
+    "version": {"nb": "Versjon", "en": "Version"},
+    "date": {"nb": "Dato", "en": "Date"},
+    "responsible": {"nb": "Ansvarlig departement", "en": "Responsible ministry"},
+    "budget_note": {"nb": "Om budsjettanslagene", "en": "About the budget estimates"},
+    # enumerations
+    "status.planned": {"nb": "Planlagt", "en": "Planned"},
+    "status.ongoing": {"nb": "Pågår", "en": "Ongoing"},
+    "status.completed": {"nb": "Fullført", "en": "Completed"},
+    "status.cancelled": {"nb": "Avlyst", "en": "Cancelled"},
+    "extent.full": {"nb": "Fullt", "en": "Full"},
+    "extent.partial": {"nb": "Delvis", "en": "Partial"},
+    "response.accepted": {"nb": "Tatt til følge", "en": "Accepted"},
+    "response.partly": {"nb": "Delvis tatt til følge", "en": "Partly accepted"},
+    "response.noted": {"nb": "Tatt til orientering", "en": "Noted"},
+    "coverage.covered": {"nb": "Dekket", "en": "Covered"},
+    "coverage.partial": {"nb": "Delvis dekket", "en": "Partly covered"},
+    "coverage.uncovered": {"nb": "Ikke dekket", "en": "Not covered"},
+    "coverage.noted": {"nb": "Tatt til orientering", "en": "Noted"},
+    "pillar.prevention": {"nb": "Forebygging", "en": "Prevention"},
+    "pillar.protection": {"nb": "Beskyttelse og bistand", "en": "Protection and assistance"},
+    "pillar.prosecution": {"nb": "Straffeforfølgning", "en": "Prosecution"},
+    "pillar.partnership": {"nb": "Samarbeid", "en": "Partnership"},
+    "pillar.coordination": {"nb": "Samordning og styring", "en": "Coordination and governance"},
+    "kind.ministry": {"nb": "Departement", "en": "Ministry"},
+    "kind.directorate": {"nb": "Direktorat", "en": "Directorate"},
+    "kind.police": {"nb": "Politi", "en": "Police"},
+    "kind.prosecution": {"nb": "Påtalemyndighet", "en": "Prosecuting authority"},
+    "kind.court": {"nb": "Domstol", "en": "Court"},
+    "kind.municipality": {"nb": "Kommune", "en": "Municipality"},
+    "kind.ngo": {"nb": "Frivillig organisasjon", "en": "Non-governmental organisation"},
+    "kind.international": {"nb": "Internasjonal organisasjon", "en": "International organisation"},
+    "kind.other": {"nb": "Annen", "en": "Other"},
+    "strength.urges": {"nb": "oppfordrer sterkt", "en": "urges"},
+    "strength.calls": {"nb": "oppfordrer", "en": "calls on"},
+    "strength.recommends": {"nb": "anbefaler", "en": "recommends"},
+    "strength.encourages": {"nb": "oppmuntrer", "en": "encourages"},
+    "strength.suggests": {"nb": "foreslår", "en": "suggests"},
+}
+
+
+def label(key: str, lang: str) -> str:
+    entry = LABELS.get(key)
+    if entry is None:
+        return key
+    return entry.get(lang) or entry.get("en") or next(iter(entry.values()))
+
+
+def has_label(key: str) -> bool:
+    return key in LABELS

@@ -1,0 +1,1 @@
+"""Small helpers shared by stages: atomic writes, number and date formatting."""

@@ -1,0 +1,1 @@
+"""Stage 2 — validate: JSON Schema per file (schema.py), then cross-file rules over the model (rules.py)."""
