@@ -125,6 +125,28 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
         write_text_atomic(output, text)
 
 
+@cli.command()
+@click.argument("target", type=click.Choice(["all", "site", "docs"]), default="all")
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: build/).")
+@pass_ctx
+def build(ctx: Context, target: str, out: Path | None) -> None:
+    """Build the website (build/site/) and the plan documents (build/*.docx, *.pdf)."""
+    from .build import BuildOptions, run_build
+    from .report.text import report_text
+    from .util.progress import progress_display
+
+    result = run_pipeline(ctx)
+    if result.model is None or result.findings.errors:
+        click.echo(report_text(result.findings.sorted(), 0), err=True, nl=False)
+        fail("the plan has errors; `nap check` lists them. Nothing was built.", EXIT_FINDINGS)
+    targets = ("docs", "site") if target == "all" else (target,)
+    with progress_display(quiet=ctx.quiet) as progress:
+        written = run_build(result, BuildOptions(ctx.root, out or ctx.root / "build", targets, progress))
+    if not ctx.quiet:
+        for path in written:
+            click.echo(f"wrote {path}")
+
+
 def main() -> None:
     try:
         cli(standalone_mode=True)
