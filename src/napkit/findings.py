@@ -77,14 +77,6 @@ CODES: dict[str, Code] = _codes(
     ("NAP502", W, "accepted recommendation only partly covered", "Every measure answering an accepted recommendation does so only in part."),
     ("NAP503", E, "response without justification", "A 'noted' or 'partly' response must say why."),
     ("NAP504", I, "noted recommendation implemented", "A measure implements a recommendation the government only noted."),
-    # 6xx — progress reporting
-    ("NAP601", E, "progress for unknown measure", "A progress entry names a measure that does not exist."),
-    ("NAP602", E, "unknown reporting period", "A progress entry's period is not one of the plan's reporting periods."),
-    ("NAP603", E, "spending outside plan period", "Money reported spent in a year outside the plan."),
-    ("NAP604", E, "indicator actual without source", "An indicator value is reported without saying where it comes from."),
-    ("NAP605", E, "completed with open milestones", "A measure reported completed has milestones not reached."),
-    ("NAP606", E, "unknown milestone", "A progress entry names a milestone the measure does not have."),
-    ("NAP607", E, "duplicate progress entry", "Two entries report on the same measure in the same period."),
 )
 
 

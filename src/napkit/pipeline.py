@@ -42,9 +42,10 @@ def run(tree: Tree, *, strict: bool = False) -> Result:
     findings.extend(built.findings)
     analysis = None
     if built.model is not None:
-        findings.extend(check_model(built.model))
+        findings.extend(check_model(built.model, built.shadow_ids))
         analysis = analyse(built.model)
-        findings.extend(coverage_findings(built.model, analysis.coverage, len(built.skipped_measures)))
+        unreadable = len(built.skipped_measures) + sum(1 for f in loaded.findings if f.pos.file.startswith("measures/"))
+        findings.extend(coverage_findings(built.model, analysis.coverage, unreadable))
     return Result(findings.promoted(strict), built.model, analysis)
 
 

@@ -162,6 +162,4 @@ def _duplicate_message(exc: DuplicateKeyError) -> str:
     problem = exc.problem or ""
     # ruamel: 'found duplicate key "a" with value "2" (original value: "1")'
     key = problem.split('"')[1] if problem.count('"') >= 2 else "?"
-    first = exc.context_mark
-    where = f" (first at line {first.line + 1})" if first is not None else ""
-    return f"duplicate key '{key}'{where}; YAML keeps only one of them"
+    return f"duplicate key '{key}' in this mapping; YAML would keep only one of them"

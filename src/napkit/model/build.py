@@ -26,6 +26,8 @@ class Built:
     model: PlanModel | None
     findings: list[Finding] = field(default_factory=list)
     skipped_measures: list[str] = field(default_factory=list)  # files left out for schema errors
+    # ids of items left out for schema errors: they exist, so references to them are not "unknown"
+    shadow_ids: set[str] = field(default_factory=set)
 
 
 def build_model(documents: Iterable[Document], bad_paths: dict[str, list[tuple]]) -> Built:
@@ -48,8 +50,10 @@ def build_model(documents: Iterable[Document], bad_paths: dict[str, list[tuple]]
     findings += _duplicates(plan.objectives, "objective")
     findings += _duplicates(plan.funding_sources, "funding source")
 
-    agencies = _registry(by_kind.get("agencies", []), bad_paths, "agencies", _agency, findings, "agency")
-    indicators = _registry(by_kind.get("indicators", []), bad_paths, "indicators", _indicator, findings, "indicator")
+    agencies = _registry(by_kind.get("agencies", []), bad_paths, "agencies", _agency, findings, "agency",
+                         built.shadow_ids)
+    indicators = _registry(by_kind.get("indicators", []), bad_paths, "indicators", _indicator, findings,
+                           "indicator", built.shadow_ids)
 
     sources: list[Source] = []
     recs_all: list[Recommendation] = []
@@ -60,6 +64,7 @@ def build_model(documents: Iterable[Document], bad_paths: dict[str, list[tuple]]
         source = _source(doc)
         sources.append(source)
         skip = _bad_items(bad, "recommendations")
+        built.shadow_ids |= _ids_at(doc.data["recommendations"], skip)
         recs_all += [_recommendation(doc, i, r, source.id) for i, r in enumerate(doc.data["recommendations"])
                      if i not in skip]
     findings += _duplicates(sources, "recommendation source")
@@ -69,6 +74,8 @@ def build_model(documents: Iterable[Document], bad_paths: dict[str, list[tuple]]
     for doc in sorted(by_kind.get("measure", []), key=lambda d: d.file):
         if bad_paths.get(doc.file):
             built.skipped_measures.append(doc.file)
+            if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
+                built.shadow_ids.add(doc.data["id"])
             continue
         measures_all.append(_measure(doc))
     findings += _duplicates(measures_all, "measure")
@@ -120,13 +127,19 @@ def _duplicates(items: Iterable, what: str) -> list[Finding]:
     return out
 
 
-def _registry(docs, bad_paths, key, make_item, findings, what) -> list:
+def _ids_at(items: list, indexes: set[int]) -> set[str]:
+    return {items[i]["id"] for i in indexes
+            if i < len(items) and isinstance(items[i], dict) and isinstance(items[i].get("id"), str)}
+
+
+def _registry(docs, bad_paths, key, make_item, findings, what, shadow_ids: set[str]) -> list:
     items = []
     for doc in sorted(docs, key=lambda d: d.file):
         bad = bad_paths.get(doc.file, [])
         if any(not _inside_item(p, (key,)) for p in bad):
             continue
         skip = _bad_items(bad, key)
+        shadow_ids |= _ids_at(doc.data[key], skip)
         items += [make_item(doc, i, raw) for i, raw in enumerate(doc.data[key]) if i not in skip]
     findings += _duplicates(items, what)
     return items

@@ -38,9 +38,15 @@ def check_document(doc: Document) -> tuple[list[Finding], list[tuple]]:
     can leave exactly those items out)."""
     findings: list[Finding] = []
     paths: list[tuple] = []
+    seen: set[tuple] = set()
     for error in validator(doc.kind).iter_errors(doc.data):
-        paths.append(tuple(error.absolute_path))
-        findings.extend(_findings(doc, error))
+        path = tuple(error.absolute_path)
+        paths.append(path)
+        for f in _findings(doc, error):
+            # one finding per place and code (a bad date breaks both 'pattern' and 'format')
+            if (f.pos, f.code) not in seen:
+                seen.add((f.pos, f.code))
+                findings.append(f)
     return findings, paths
 
 
@@ -68,8 +74,15 @@ def _findings(doc: Document, error: ValidationError) -> Iterator[Finding]:
             yield make("NAP104", doc.locate(path + (k,), key=True),
                        f"'{k}' in {_where(error)} is not a language code such as 'nb' or 'en'")
     elif kind == "oneOf" and error.schema.get("description", "").startswith("Localised text"):
-        yield make("NAP103", doc.locate(path), f"{_where(error)} must be a text, or one text per language "
-                   f"({{nb: ..., en: ...}}); got {_describe(value)}")
+        bad = [(k, v) for k, v in value.items() if not isinstance(v, str) or not v] if isinstance(value, dict) else []
+        if bad:
+            for lang, v in bad:
+                yield make("NAP103", doc.locate(path + (lang,)),
+                           f"{_where(error)}.{lang} must be a text, got {_describe(v)}"
+                           + (" (put it in quotes to keep it as written)" if isinstance(v, (int, float, bool)) else ""))
+        else:
+            yield make("NAP103", doc.locate(path), f"{_where(error)} must be a text, or one text per language "
+                       f"({{nb: ..., en: ...}}); got {_describe(value)}")
     elif kind == "type":
         expected = error.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
@@ -106,6 +119,8 @@ def _value_message(error: ValidationError) -> str:
         return f"{shown} is less than {error.validator_value}"
     if error.validator == "maximum":
         return f"{shown} is more than {error.validator_value}"
+    if error.validator == "format" and error.validator_value == "date":
+        return f"{shown} is not a valid date YYYY-MM-DD"
     if error.validator == "minLength":
         return "must not be empty"
     return error.message

@@ -1,0 +1,53 @@
+"""load/yaml_doc.py: YAML 1.2 semantics, positions, and malformed input as findings, not exceptions."""
+
+from __future__ import annotations
+
+from napkit.findings import Finding
+from napkit.load.yaml_doc import Document, parse
+
+
+def doc(text: str) -> Document:
+    result = parse("f.yaml", "measure", text.encode())
+    assert isinstance(result, Document), result
+    return result
+
+
+def test_yaml_1_2_keeps_norwegian_no_and_on_as_text():
+    d = doc("a: NO\nb: on\nc: yes\nd: 1e3\n")
+    assert d.data == {"a": "NO", "b": "on", "c": "yes", "d": 1000.0}
+
+
+def test_dates_become_iso_text():
+    assert doc("due: 2027-06-30\n").data == {"due": "2027-06-30"}
+
+
+def test_positions_of_values_keys_and_items():
+    d = doc("x:\n  y: [1, 2]\n  z: hello\nl:\n  - a: 1\n    b: 2\n")
+    assert str(d.locate(("x", "z"))) == "f.yaml:3:6"
+    assert str(d.locate(("x", "z"), key=True)) == "f.yaml:3:3"
+    assert str(d.locate(("x", "y", 1))) == "f.yaml:2:10"
+    assert str(d.locate(("l", 0, "b"))) == "f.yaml:6:8"
+    # a path that does not exist falls back to the nearest enclosing node
+    assert str(d.locate(("x", "missing"))) == "f.yaml:2:3"
+
+
+def test_bom_is_accepted():
+    result = parse("f.yaml", "measure", b"\xef\xbb\xbfa: 1\n")
+    assert isinstance(result, Document) and result.data == {"a": 1}
+
+
+def test_non_string_keys_become_text():
+    assert doc("2027: 5\n").data == {"2027": 5}
+
+
+def test_oversized_file_is_refused_without_parsing(monkeypatch):
+    from napkit.load import yaml_doc
+
+    monkeypatch.setattr(yaml_doc, "MAX_FILE_BYTES", 10)
+    result = parse("f.yaml", "measure", b"a: 123456789\n")
+    assert isinstance(result, Finding) and result.code == "NAP001"
+
+
+def test_deep_nesting_is_a_finding():
+    result = parse("f.yaml", "measure", ("[" * 5000 + "]" * 5000).encode())
+    assert isinstance(result, Finding)

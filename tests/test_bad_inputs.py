@@ -1,0 +1,52 @@
+"""The bad-input corpus: each case in tests/bad/ is overlaid on the valid fixture plan, and
+`nap check` must report the expected findings at the expected positions, with no traceback."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import FIXTURES, TESTS, nap
+from napkit.findings import CODES, Severity
+
+CASES = sorted(p for p in (TESTS / "bad").iterdir() if p.is_dir())
+
+
+def overlay(case: Path, dest: Path) -> dict:
+    shutil.copytree(FIXTURES / "valid_plan", dest, symlinks=True)
+    spec = YAML(typ="safe").load((case / "expected.yaml").read_text())
+    if (case / "files").is_dir():
+        shutil.copytree(case / "files", dest, symlinks=True, dirs_exist_ok=True)
+    for rel in spec.get("delete") or []:
+        (dest / rel).unlink()
+    return spec
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input(case: Path, tmp_path: Path):
+    root = tmp_path / "plan"
+    spec = overlay(case, root)
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and not p.is_symlink()}
+    result = nap("check", "--strict", "--format", "json", root=root)
+    assert "Traceback" not in result.output
+    expected = spec.get("expect") or []
+    if not expected:  # not a plan at all: a usage error, said plainly
+        assert result.exit_code == 2, result.output
+        assert "nap:" in result.stderr
+        return
+    only_info = all(CODES[e["code"]].severity == Severity.INFO for e in expected)
+    assert result.exit_code == (0 if only_info else 1), result.output
+    found = {(f["code"], f["file"], f["line"], f["col"]) for f in json.loads(result.stdout)["findings"]}
+    for e in expected:
+        assert (e["code"], e["file"], e["line"], e["col"]) in found, f"missing {e} in {sorted(found)}"
+    # check never writes
+    after = {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and not p.is_symlink()}
+    assert before == after
+
+
+def test_corpus_is_large_enough():
+    assert len(CASES) >= 40
