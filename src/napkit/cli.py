@@ -126,6 +126,43 @@ def export(ctx: Context, fmt: str, output: Path | None) -> None:
 
 
 @cli.command()
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@click.option("--fail-on-uncovered", is_flag=True, help="Exit 1 when coverage got worse.")
+@click.option("--lang", help="Language of titles (default: the plan's first language).")
+@pass_ctx
+def diff(ctx: Context, base: str, head: str | None, fmt: str, fail_on_uncovered: bool, lang: str | None) -> None:
+    """What changes from git revision BASE to HEAD (default: the working tree): measures,
+    coverage, budget, timeline, new findings. Reads git objects; touches no file."""
+    from .analyse.diff import diff_plans
+    from .load.trees import FolderTree, GitTree
+    from .pipeline import run
+    from .render.diff_report import RENDERERS
+
+    repo = git_toplevel(ctx.root)
+    prefix = ctx.root.resolve().relative_to(repo)
+    try:
+        base_tree = GitTree(repo, base, prefix)
+        head_tree = GitTree(repo, head, prefix) if head else FolderTree(ctx.root)
+        before, after = run(base_tree), run(head_tree)
+    except TreeError as exc:
+        fail(str(exc))
+    result = diff_plans(before, after, lang)
+    click.echo(RENDERERS[fmt](result, base, head or "working tree"), nl=False)
+    sys.exit(EXIT_FINDINGS if fail_on_uncovered and result.coverage_worse else 0)
+
+
+def git_toplevel(root: Path) -> Path:
+    import subprocess
+
+    proc = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True, text=True)
+    if proc.returncode != 0:
+        fail(f"{root} is not inside a git repository")
+    return Path(proc.stdout.strip()).resolve()
+
+
+@cli.command()
 @click.argument("target", type=click.Choice(["all", "site", "docs"]), default="all")
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: build/).")
 @pass_ctx

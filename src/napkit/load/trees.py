@@ -63,16 +63,18 @@ class FolderTree:
 class GitTree:
     """The plan files at a git revision of the repository at `repo`."""
 
-    def __init__(self, repo: Path, rev: str):
+    def __init__(self, repo: Path, rev: str, prefix: Path | str = ""):
         self.repo = repo
         self.rev = rev
         self.label = rev
+        prefix = PurePosixPath(Path(prefix).as_posix()) if str(prefix) not in ("", ".") else None
         try:
             out = self._git("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
         except TreeError:
             raise TreeError(f"unknown git revision '{rev}'") from None
         self.commit = out.decode().strip()
-        listing = self._git("ls-tree", "-r", "-z", "--full-tree", self.commit, "--", *PLAN_DIRS)
+        dirs = [str(prefix / d) if prefix else d for d in PLAN_DIRS]
+        listing = self._git("ls-tree", "-r", "-z", "--full-tree", self.commit, "--", *dirs)
         self._blobs: dict[str, str] = {}
         for entry in listing.split(b"\0"):
             if not entry:
@@ -80,7 +82,10 @@ class GitTree:
             meta, _, name = entry.partition(b"\t")
             mode, kind, sha = meta.decode().split()
             if kind == "blob" and mode != "120000":  # symlinks in history are not followed
-                self._blobs[name.decode("utf-8", "replace")] = sha
+                path = name.decode("utf-8", "replace")
+                if prefix:
+                    path = PurePosixPath(path).relative_to(prefix).as_posix()
+                self._blobs[path] = sha
 
     def _git(self, *args: str) -> bytes:
         proc = subprocess.run(["git", "-C", str(self.repo), *args], capture_output=True)
