@@ -5,6 +5,7 @@ unreadable input, 3 internal error (a bug: please report it)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -151,6 +152,141 @@ def diff(ctx: Context, base: str, head: str | None, fmt: str, fail_on_uncovered:
     result = diff_plans(before, after, lang)
     click.echo(RENDERERS[fmt](result, base, head or "working tree"), nl=False)
     sys.exit(EXIT_FINDINGS if fail_on_uncovered and result.coverage_worse else 0)
+
+
+@cli.command("fmt")
+@click.option("--check", "check_only", is_flag=True, help="Change nothing; list files that would change, exit 1 if any.")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@pass_ctx
+def fmt_command(ctx: Context, check_only: bool, files: tuple[Path, ...]) -> None:
+    """Canonical key order and indentation for plan files (comments and quoting kept)."""
+    from .load.repository import kind_of
+    from .load.trees import FolderTree
+    from .util.atomic import write_text_atomic
+    from .write.fmt import format_text
+
+    root = ctx.root.resolve()
+    if files:
+        targets = []
+        for f in files:
+            try:
+                targets.append(f.resolve().relative_to(root).as_posix())
+            except ValueError:
+                fail(f"{f} is not inside the plan repository {root}")
+    else:
+        targets = FolderTree(root).files()
+    changed, problems = [], []
+    for rel in targets:
+        kind = kind_of(rel)
+        if kind is None:
+            continue
+        try:
+            text = (root / rel).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(f"{rel}: cannot read: {exc}")
+            continue
+        result = format_text(rel, kind, text)
+        if result.formatted is None:
+            problems.append(f"{rel}: {result.problem}" if not result.problem.startswith(rel) else result.problem)
+        elif result.changed:
+            changed.append(rel)
+            if not check_only:
+                write_text_atomic(root / rel, result.formatted)
+    for p in problems:
+        click.echo(f"nap fmt: {p}", err=True)
+    verb = "would reformat" if check_only else "reformatted"
+    for rel in changed:
+        click.echo(f"{verb} {rel}")
+    if not ctx.quiet:
+        click.echo(f"{len(changed)} file(s) {verb}, {len(targets) - len(changed) - len(problems)} unchanged", err=True)
+    sys.exit(EXIT_FINDINGS if problems or (check_only and changed) else 0)
+
+
+@cli.group()
+def new() -> None:
+    """Start a new plan file."""
+
+
+def _lang_values(values: tuple[str, ...], languages: tuple[str, ...], what: str) -> dict[str, str]:
+    """'nb=Tekst' / 'en:Text' pairs; a value without a language prefix is for the first language."""
+    out: dict[str, str] = {}
+    for v in values:
+        lang, sep, text = v.partition("=")
+        if not sep or lang not in languages:
+            lang2, sep2, text2 = v.partition(":")
+            if sep2 and lang2 in languages:
+                lang, text = lang2, text2
+            else:
+                lang, text = languages[0], v
+        out[lang] = text.strip()
+    return out
+
+
+@new.command("measure")
+@click.option("--id", "measure_id", help="Measure id (default: the next free one).")
+@click.option("--objective", help="Objective id.")
+@click.option("--title", "titles", multiple=True, help="Title, as LANG=TEXT (repeat per language).")
+@click.option("--description", "descriptions", multiple=True, help="Description, as LANG=TEXT.")
+@click.option("--lead", help="Lead agency id (exactly one).")
+@click.option("--partner", "partners", multiple=True, help="Partner agency id (repeatable).")
+@click.option("--implements", "implements", multiple=True, help="Recommendation id, or ID:partial (repeatable).")
+@click.option("--start", type=click.DateTime(["%Y-%m-%d"]), help="Start date YYYY-MM-DD.")
+@click.option("--end", type=click.DateTime(["%Y-%m-%d"]), help="End date YYYY-MM-DD.")
+@pass_ctx
+def new_measure(ctx: Context, measure_id, objective, titles, descriptions, lead, partners, implements, start, end) -> None:
+    """Write measures/<id>.yaml: asks for what the flags do not give (when run in a terminal)."""
+    from .util.atomic import write_text_atomic
+    from .write.new_measure import MeasureDraft, check_draft, next_measure_id, render_measure
+
+    result = run_pipeline(ctx)
+    model = result.model
+    if model is None:
+        fail("the plan cannot be read; run `nap check` first", EXIT_FINDINGS)
+    langs = model.plan.languages
+    interactive = sys.stdin.isatty()
+    missing: list[str] = []
+
+    def ask(value, flag: str, prompt: str, **kw):
+        if value:
+            return value
+        if interactive:
+            return click.prompt(prompt, **kw)
+        missing.append(flag)
+        return ""
+
+    objective = ask(objective, "--objective", "Objective (" + ", ".join(model.objectives) + ")")
+    title = _lang_values(titles, langs, "title")
+    description = _lang_values(descriptions, langs, "description")
+    for lang in langs:
+        title[lang] = title.get(lang) or ask(None, f"--title {lang}=…", f"Title ({lang})")
+        description[lang] = description.get(lang) or ask(None, f"--description {lang}=…", f"Description ({lang})")
+    lead = ask(lead, "--lead", "Lead agency id")
+    if not implements and interactive:
+        answer = click.prompt("Recommendations it implements (ids, comma-separated; ID:partial)", default="")
+        implements = tuple(x.strip() for x in answer.split(",") if x.strip())
+    # the plan period unless told otherwise
+    start = start or ask(None, "--start", "Start date", type=click.DateTime(["%Y-%m-%d"]),
+                         default=f"{model.plan.start_year}-01-01") or dt.datetime(model.plan.start_year, 1, 1)
+    end = end or ask(None, "--end", "End date", type=click.DateTime(["%Y-%m-%d"]),
+                     default=f"{model.plan.end_year}-12-31") or dt.datetime(model.plan.end_year, 12, 31)
+    missing = [m for m in missing if m not in ("--start", "--end")]
+    draft = MeasureDraft(
+        objective=objective, title=title, description=description, lead=lead,
+        start=start.date(), end=end.date(), partners=list(partners),
+        implements=[(x.split(":")[0], x.split(":")[1] if ":" in x else "full") for x in implements],
+        id=measure_id)
+    problems = [f"missing {m} (or run in a terminal to be asked)" for m in missing]
+    problems += [p for p in check_draft(model, draft) if not missing or "is needed" not in p]
+    if problems:
+        for p in problems:
+            click.echo(f"nap new measure: {p}", err=True)
+        sys.exit(EXIT_USAGE)
+    draft.id = draft.id or next_measure_id(model)
+    path = ctx.root / "measures" / f"{draft.id}.yaml"
+    if path.exists():
+        fail(f"{path} exists already")
+    write_text_atomic(path, render_measure(model, draft))
+    click.echo(f"created {path.relative_to(ctx.root)}")
 
 
 def git_toplevel(root: Path) -> Path:
