@@ -289,6 +289,31 @@ def new_measure(ctx: Context, measure_id, objective, titles, descriptions, lead,
     click.echo(f"created {path.relative_to(ctx.root)}")
 
 
+@cli.command("init")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="National Action Plan", show_default=True, help="Title of the plan.")
+@click.option("--languages", default="en", show_default=True, help="Comma-separated language codes, default first.")
+@click.option("--currency", default="EUR", show_default=True, help="ISO 4217 currency of the budget.")
+@click.option("--start", type=int, help="First year (default: next year).")
+@click.option("--end", type=int, help="Last year (default: start + 3).")
+@click.option("--id", "plan_id", help="Plan id used in file names (default: from the title).")
+def init_command(directory: Path, title: str, languages: str, currency: str, start: int | None, end: int | None,
+                 plan_id: str | None) -> None:
+    """Start a new plan in DIRECTORY (any country, any topic) that passes `nap check` and builds."""
+    from .write.init import InitError, InitOptions, init_plan
+
+    start = start or dt.date.today().year + 1
+    end = end or start + 3
+    langs = tuple(x.strip() for x in languages.split(",") if x.strip())
+    try:
+        files = init_plan(directory, InitOptions(title, langs, currency, start, end, plan_id))
+    except InitError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot create {directory}: {exc.strerror or exc}")
+    click.echo(f"started a plan in {directory} ({len(files)} files). Next: cd {directory} && nap check && nap build")
+
+
 def git_toplevel(root: Path) -> Path:
     import subprocess
 

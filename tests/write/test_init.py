@@ -1,0 +1,27 @@
+"""`nap init`: a generic plan (any language, any currency) that passes check --strict and fmt."""
+
+from __future__ import annotations
+
+from conftest import nap
+
+
+def test_init_then_check_and_fmt(tmp_path):
+    target = tmp_path / "plan"
+    result = nap("init", target, "--title", "Plan d'action national", "--languages", "fr,en", "--currency", "EUR",
+                 "--start", "2027", "--end", "2030")
+    assert result.exit_code == 0, result.output
+    assert nap("check", "--strict", root=target).exit_code == 0
+    assert nap("fmt", "--check", root=target).exit_code == 0
+    assert (target / "schemas" / "measure.schema.json").is_file()
+    text = (target / "plan" / "plan.yaml").read_text()
+    assert "Norway" not in text and "NOK" not in text
+
+
+def test_init_refuses_a_non_empty_folder_and_bad_options(tmp_path):
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "keep.txt").write_text("mine")
+    result = nap("init", tmp_path / "x")
+    assert result.exit_code == 2 and "not empty" in result.stderr
+    assert (tmp_path / "x" / "keep.txt").read_text() == "mine"
+    assert nap("init", tmp_path / "y", "--currency", "euro").exit_code == 2
+    assert not (tmp_path / "y").exists()
