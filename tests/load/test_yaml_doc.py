@@ -21,6 +21,10 @@ def test_dates_become_iso_text():
     assert doc("due: 2027-06-30\n").data == {"due": "2027-06-30"}
 
 
+def test_octal_looking_and_underscored_numbers_follow_yaml_1_2():
+    assert doc("a: 08\nb: 0o17\nc: 1_000\nd: 0x1F\n").data == {"a": 8, "b": 15, "c": "1_000", "d": 31}
+
+
 def test_positions_of_values_keys_and_items():
     d = doc("x:\n  y: [1, 2]\n  z: hello\nl:\n  - a: 1\n    b: 2\n")
     assert str(d.locate(("x", "z"))) == "f.yaml:3:6"
@@ -48,6 +52,19 @@ def test_oversized_file_is_refused_without_parsing(monkeypatch):
     assert isinstance(result, Finding) and result.code == "NAP001"
 
 
-def test_deep_nesting_is_a_finding():
+def test_deep_nesting_is_a_finding_not_a_crash():
+    from napkit.validate.schema import check_document
+
     result = parse("f.yaml", "measure", ("[" * 5000 + "]" * 5000).encode())
-    assert isinstance(result, Finding)
+    findings = [result] if isinstance(result, Finding) else check_document(result)[0]
+    assert [f.code for f in findings] == ["NAP005"]
+
+
+def test_recursive_alias_is_refused():
+    result = parse("f.yaml", "measure", b"a: &a [*a]\n")
+    assert isinstance(result, Finding) and result.code == "NAP005"
+
+
+def test_impossible_unquoted_date_has_a_position():
+    result = parse("f.yaml", "measure", b"id: x\ndue: 2027-02-30\n")
+    assert isinstance(result, Finding) and result.code == "NAP003" and str(result.pos) == "f.yaml:2:6"

@@ -10,7 +10,7 @@ from typing import Any, Iterator
 import jsonschema
 from jsonschema.exceptions import ValidationError
 
-from ..findings import Finding, make
+from ..findings import Finding, Pos, make
 from ..load.yaml_doc import Document
 
 SCHEMA_FILES = {
@@ -39,14 +39,17 @@ def check_document(doc: Document) -> tuple[list[Finding], list[tuple]]:
     findings: list[Finding] = []
     paths: list[tuple] = []
     seen: set[tuple] = set()
-    for error in validator(doc.kind).iter_errors(doc.data):
-        path = tuple(error.absolute_path)
-        paths.append(path)
-        for f in _findings(doc, error):
-            # one finding per place and code (a bad date breaks both 'pattern' and 'format')
-            if (f.pos, f.code) not in seen:
-                seen.add((f.pos, f.code))
-                findings.append(f)
+    try:
+        for error in validator(doc.kind).iter_errors(doc.data):
+            path = tuple(error.absolute_path)
+            paths.append(path)
+            for f in _findings(doc, error):
+                # one finding per place and code (a bad date breaks both 'pattern' and 'format')
+                if (f.pos, f.code) not in seen:
+                    seen.add((f.pos, f.code))
+                    findings.append(f)
+    except RecursionError:
+        return [make("NAP005", Pos(doc.file, 1, 1), "the document nests too deeply to be checked")], [()]
     return findings, paths
 
 
