@@ -27,6 +27,27 @@ def load_schema(name: str) -> dict[str, Any]:
     return json.loads(resources.files("napkit.data").joinpath("schemas", name).read_text("utf-8"))
 
 
+def _is_date(value: object) -> bool:
+    import datetime as dt
+
+    if not isinstance(value, str):
+        return True
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+@cache
+def fast_validator(kind: str):
+    """A compiled validator (fastjsonschema) that only says valid / not valid, ~20× faster than
+    jsonschema. Files it rejects are validated again by jsonschema for positioned findings."""
+    import fastjsonschema
+
+    return fastjsonschema.compile(load_schema(SCHEMA_FILES[kind]), formats={"date": _is_date})
+
+
 @cache
 def validator(kind: str) -> jsonschema.Draft7Validator:
     # Built once per kind: building is far slower than validating.
@@ -39,6 +60,13 @@ def check_document(doc: Document) -> tuple[list[Finding], list[tuple]]:
     findings: list[Finding] = []
     paths: list[tuple] = []
     seen: set[tuple] = set()
+    try:
+        fast_validator(doc.kind)(doc.data)
+        return findings, paths
+    except RecursionError:
+        pass
+    except Exception:  # fastjsonschema.JsonSchemaException: find out exactly what and where, below
+        pass
     try:
         for error in validator(doc.kind).iter_errors(doc.data):
             path = tuple(error.absolute_path)
