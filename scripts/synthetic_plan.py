@@ -55,7 +55,7 @@ def generate(out: Path, n: int, seed: int = 1) -> None:
     for i in range(n):
         mid = f"M-{i:05d}"
         recs = {i % n_recs, rng.randrange(n_recs)}
-        partners = rng.sample(range(1, n_agencies), 2)
+        partners = rng.sample([a for a in range(n_agencies) if a != i % n_agencies], 2)
         start_year = rng.choice((2027, 2028))
         (out / "measures" / f"{mid}.yaml").write_text(
             "# yaml-language-server: $schema=../schemas/measure.schema.json\n"
