@@ -1,0 +1,96 @@
+"""The plan website: model + analysis → a Markdown tree per language → MkDocs Material → build/site/.
+
+One straight line of stages, each reported through `progress.step`:
+
+  1. pages      compose.py builds every page of every language as Markdown (pages/*), the
+                charts as SVG (charts.py) and the nav: a builder-neutral tree (tree.py)
+  2. project    mkdocs_builder.py writes each language as a MkDocs project into
+                build/site-src/<lang>/ (docs, overrides, a mkdocs.yml derived from the plan's)
+  3. mkdocs     `mkdocs build --strict` per language: the default language at the site root,
+                every other under /<lang>/
+  4. check      check.py: every internal link and anchor resolves, nothing loads from elsewhere
+
+Both build/site/ and build/site-src/ are staged beside their final place and moved in only when
+everything succeeded. See compose.py for the URL scheme."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from pathlib import Path
+
+from ...analyse import Analysis
+from ...model import PlanModel
+from ...util.atomic import staged_dir
+from . import labels
+from .compose import compose, find_downloads
+from .mkdocs_builder import SiteBuildError, load_base_config, run_mkdocs, write_project
+from .pages.handwritten import HandwrittenError
+
+__all__ = ["build_site", "SiteBuildError"]
+
+
+class _Silent:
+    def step(self, message: str) -> None:
+        pass
+
+
+def pinned_epoch(model: PlanModel) -> int:
+    """The one timestamp the site carries (sitemap lastmod, gzip headers): SOURCE_DATE_EPOCH when
+    set, else the plan's date, else 1 January of its first year — never the build time."""
+    from ...build import source_date_epoch
+
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return epoch
+    day = model.plan.date or dt.date(model.plan.start_year, 1, 1)
+    return calendar.timegm(day.timetuple())
+
+
+def copyright_line(model: PlanModel, lang: str) -> str:
+    plan = model.plan
+    parts = []
+    responsible = model.agencies.get(plan.responsible) if plan.responsible else None
+    if responsible is not None:
+        parts.append(responsible.name.get(lang, model.languages))
+    version = labels.t("version", lang) + " " + plan.version if plan.version else ""
+    if plan.date:
+        from ...util import fmt
+
+        version = labels.t("version_line", lang, version=plan.version, date=fmt.date(plan.date, lang))
+    if version:
+        parts.append(version)
+    return " · ".join(parts)
+
+
+def build_site(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, progress=None) -> list[Path]:
+    """Build the website into `out/site/` (and its sources into `out/site-src/`); return
+    [out/site]. Raises SiteBuildError when MkDocs or the site checks refuse it."""
+    from .check import check_site
+    from .escape import esc
+
+    progress = progress or _Silent()
+    root, out = Path(root), Path(out)
+    progress.step("site: pages and charts")
+    try:
+        site = compose(model, analysis, root, find_downloads(model, out), step=progress.step)
+    except HandwrittenError as exc:
+        raise SiteBuildError(str(exc)) from None
+    base = load_base_config(root)
+    epoch = pinned_epoch(model)
+    with staged_dir(out / "site-src") as src_dir, staged_dir(out / "site") as site_dir:
+        progress.step("site: MkDocs projects")
+        configs = []
+        for tree in site.languages:
+            configs.append((tree, write_project(tree, site, base, root, src_dir / tree.lang, str(esc(
+                copyright_line(model, tree.lang))))))
+        for tree, config in configs:  # the default language first: its build empties the folder
+            progress.step(f"site: mkdocs build --strict ({tree.lang})")
+            run_mkdocs(config, site_dir / tree.prefix if tree.prefix else site_dir, epoch)
+        progress.step("site: checking links and offline use")
+        problems = check_site(site_dir)
+        if problems:
+            shown = "\n".join(f"  {p}" for p in problems[:50])
+            more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""
+            raise SiteBuildError(f"the built site has {len(problems)} problem(s):\n{shown}{more}")
+    return [out / "site"]

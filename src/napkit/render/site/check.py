@@ -1,0 +1,146 @@
+"""Checks of the built site that MkDocs does not make: every link inside the site leads to a file
+(and anchor) that exists, nothing is loaded from another host, and no link runs script.
+
+Only `<a href>` may point elsewhere (an agency's website, a report), and only over http(s) or
+mailto. Everything a page loads — scripts, stylesheets, images, frames, fonts, CSS url() — must
+come from the site itself."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+# attributes that make the browser fetch something (on any element)
+_LOADING_ATTRS = {"src", "srcset", "data", "poster", "background", "action", "formaction", "manifest", "xlink:href"}
+_CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)|@import\s+(['\"])(.*?)\3", re.I | re.S)
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+_LINK_SCHEMES = ("http:", "https:", "mailto:")
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []  # <a href>, <area href>
+        self.loads: list[tuple[str, str]] = []  # (what, url)
+        self.styles: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: (v or "") for k, v in attrs}
+        for key in ("id", "name"):
+            if key in a and (key == "id" or tag == "a"):
+                self.ids.add(a[key])
+        if tag in ("a", "area") and "href" in a:
+            self.links.append(a["href"])
+        elif "href" in a and tag == "link":
+            rel = a.get("rel", "").lower().split()
+            if any(r in rel for r in ("stylesheet", "icon", "preload", "prefetch", "preconnect", "dns-prefetch",
+                                      "modulepreload", "manifest", "alternate", "search")):
+                self.loads.append((f"<link rel={a.get('rel')}>", a["href"]))
+            else:
+                self.links.append(a["href"])
+        elif "href" in a and tag not in ("base",):
+            self.loads.append((f"<{tag} href>", a["href"]))
+        for key in _LOADING_ATTRS:
+            if key in a:
+                value = a[key]
+                urls = [part.strip().split(" ")[0] for part in value.split(",")] if key == "srcset" else [value]
+                self.loads.extend((f"<{tag} {key}>", u) for u in urls if u)
+        if "style" in a:
+            self.styles.append(a["style"])
+        if tag == "style":
+            self._in_style = True
+        if tag == "meta" and a.get("http-equiv", "").lower() == "refresh":
+            self.loads.append(("<meta refresh>", a.get("content", "").partition("url=")[2]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.styles.append(data)
+
+
+def _css_urls(css: str) -> list[str]:
+    return [(m.group(2) if m.group(2) is not None else m.group(4) or "").strip() for m in _CSS_URL.finditer(css)]
+
+
+def _target(site: Path, page_rel: str, url: str) -> tuple[str, str] | None:
+    """(site-relative path of the file a relative URL leads to, fragment); None for ''/#only."""
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    if not path:
+        return page_rel, parts.fragment
+    if path.startswith("/"):
+        return None  # root-relative: depends on where the site is served; reported by the caller
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_rel), path))
+    if path.endswith("/") or (site / joined).is_dir():
+        joined = posixpath.join(joined, "index.html")
+    return joined, parts.fragment
+
+
+def check_site(site: Path) -> list[str]:
+    """Problems in the built site at `site`, one line each (empty when all is well)."""
+    problems: list[str] = []
+    parsed: dict[str, _Page] = {}
+    html_files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    for rel in html_files:
+        page = _Page()
+        page.feed((site / rel).read_text(encoding="utf-8"))
+        page.close()
+        parsed[rel] = page
+
+    def ids_of(rel: str) -> set[str] | None:
+        if rel not in parsed:
+            return None
+        return parsed[rel].ids
+
+    for rel, page in parsed.items():
+        # a host serves 404.html at whatever address was missing, so MkDocs writes it with
+        # root-relative URLs: only external loads are checked there
+        error_page = posixpath.basename(rel) == "404.html"
+        for what, url in page.loads:
+            if _EXTERNAL.match(url) and not url.lower().startswith("data:"):
+                problems.append(f"{rel}: {what} loads {url!r} from outside the site")
+            elif url.startswith("/"):
+                if not error_page:
+                    problems.append(f"{rel}: {what} {url!r} is root-relative; the site must work from any folder")
+            elif url and not url.lower().startswith("data:"):
+                target = _target(site, rel, url)
+                if target and not (site / target[0]).is_file():
+                    problems.append(f"{rel}: {what} {url!r} does not exist in the site")
+        for css in page.styles:
+            for url in _css_urls(css):
+                if _EXTERNAL.match(url) and not url.lower().startswith("data:"):
+                    problems.append(f"{rel}: inline style loads {url!r} from outside the site")
+        for url in page.links:
+            low = url.strip().lower()
+            if _EXTERNAL.match(low):
+                if not low.startswith(_LINK_SCHEMES):
+                    problems.append(f"{rel}: link {url!r} uses a scheme other than http(s)/mailto")
+                continue
+            if low.startswith("/"):
+                if not error_page:
+                    problems.append(f"{rel}: link {url!r} is root-relative; the site must work from any folder")
+                continue
+            target = _target(site, rel, url)
+            if target is None:
+                continue
+            path, fragment = target
+            if not (site / path).is_file():
+                problems.append(f"{rel}: link {url!r} leads nowhere ({path} does not exist)")
+                continue
+            if fragment and path.endswith(".html") and not fragment.startswith("__"):
+                ids = ids_of(path)
+                if ids is not None and unquote(fragment) not in ids:
+                    problems.append(f"{rel}: link {url!r}: {path} has no anchor '{fragment}'")
+    for css_file in sorted(site.rglob("*.css")):
+        for url in _css_urls(css_file.read_text(encoding="utf-8", errors="replace")):
+            if _EXTERNAL.match(url) and not url.lower().startswith("data:"):
+                problems.append(f"{css_file.relative_to(site).as_posix()}: url({url}) loads from outside the site")
+    return problems

@@ -1,0 +1,161 @@
+"""The whole site as a tree: every page of every language, the nav, the files, and which page is
+which in the other languages.
+
+URL scheme (directory URLs; the default language at the root, the others under /<lang>/):
+
+    /                         home with key figures          /en/
+    /tiltak/                  objectives and their measures  /en/measures/
+    /mal/<objective>/         one page per objective         /en/objectives/<objective>/
+    /tiltak/<measure>/        one page per measure           /en/measures/<measure>/
+    /anbefalinger/            reports, coverage per report   /en/recommendations/
+    /anbefalinger/<source>/   every recommendation of one    /en/recommendations/<source>/
+                              report; #<rec-id> anchors
+    /dekning/                 coverage matrix                /en/coverage/
+    /budsjett/                budget                         /en/budget/
+    /tidslinje/               timeline (Gantt)               /en/timeline/
+    /virksomheter/[<agency>/] agencies                       /en/agencies/[<agency>/]
+    /nedlastinger/            plan documents                 /en/downloads/
+    /<page>/                  hand-written pages (site/nb/)  /en/<page>/ (site/en/)
+    /files/<plan>-<lang>.pdf  the documents themselves (shared by all languages)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from importlib import resources
+from pathlib import Path
+from typing import Callable
+
+from ...analyse import Analysis
+from ...model import PlanModel
+from . import labels
+from .context import Ctx, Download, Routes
+from .pages import Output
+from .pages.agencies import agencies_index, agency
+from .pages.handwritten import HandwrittenError, read_handwritten
+from .pages.money_time import budget, downloads, timeline
+from .pages.plan import home, measure, measures_index, objective
+from .pages.recommendations import coverage_matrix, source, sources_index
+from .tree import LanguageTree, NavItem, SiteTree, relative_url, url_of
+
+STYLESHEET = "assets/napkit/napkit.css"
+FILES_DIR = "files"
+
+
+def prefix_of(lang: str, default: str) -> str:
+    return "" if lang == default else f"{lang}/"
+
+
+def find_downloads(model: PlanModel, out: Path) -> list[tuple[str, str, Path]]:
+    """The plan documents another stage of `nap build` wrote: (lang, format, path)."""
+    found = []
+    for lang in model.languages:
+        for fmt in ("pdf", "docx"):
+            path = out / f"{model.plan.id}-{lang}.{fmt}"
+            if path.is_file():
+                found.append((lang, fmt, path))
+    return found
+
+
+def stylesheet() -> bytes:
+    return resources.files("napkit.data").joinpath("site/napkit.css").read_bytes()
+
+
+def compose(model: PlanModel, analysis: Analysis, root: Path, documents: list[tuple[str, str, Path]],
+            step: Callable[[str], None] = lambda _m: None) -> SiteTree:
+    default = model.plan.default_language
+    routes = {lang: Routes(lang, prefix_of(lang, default)) for lang in model.languages}
+    downloads_ = [Download(lang, fmt, f"{FILES_DIR}/{path.name}", path.stat().st_size)
+                  for lang, fmt, path in documents]
+    css = stylesheet()
+    site = SiteTree(default, [])
+    for lang in model.languages:
+        step(f"site: pages ({lang})")
+        ctx = Ctx(model, analysis, lang, routes[lang], routes, downloads_)
+        out = Output()
+        home(ctx, out)
+        measures_index(ctx, out)
+        for o in model.objectives:
+            objective(ctx, out, o)
+        for m in model.measures:
+            measure(ctx, out, m)
+        sources_index(ctx, out)
+        for s in model.sources:
+            source(ctx, out, s.id)
+        coverage_matrix(ctx, out)
+        budget(ctx, out)
+        timeline(ctx, out)
+        agencies_index(ctx, out)
+        for a in model.agencies:
+            agency(ctx, out, a)
+        downloads(ctx, out)
+        hand = read_handwritten(root, lang)
+        reserved = {url_of(p.path).split("/", 1)[0] for p in out.pages} - {""}
+        reserved |= {"assets", "search", FILES_DIR, "404.html", "sitemap.xml", "sitemap.xml.gz"}
+        if lang == default:
+            reserved |= set(model.languages)
+        for path in [p.path for p in hand.pages] + list(hand.files):
+            clash = _clash(path, reserved)
+            if clash:
+                raise HandwrittenError(f"site/{lang}/{path}: {clash}")
+        files = dict(out.files)
+        files.update(hand.files)
+        files[STYLESHEET] = css
+        if lang == default:
+            for d, (_l, _f, path) in zip(downloads_, documents):
+                files[d.url] = path.read_bytes()
+        title = ctx.text(model.plan.title)
+        tree = LanguageTree(lang, routes[lang].prefix, title, ctx.text(model.plan.subtitle) or title,
+                            out.pages + hand.pages, [], files)
+        tree.nav = _nav(ctx, tree, hand.order)
+        site.languages.append(tree)
+    _link_alternates(site)
+    return site
+
+
+def _clash(path: str, reserved: set[str]) -> str:
+    """Why a hand-written file cannot sit at `path` (empty when it can)."""
+    url = url_of(path)
+    if url == "":
+        return "the home page is generated; put an introduction in plan.yaml instead"
+    top = url.split("/", 1)[0]
+    if top in reserved:
+        return f"'{top}' is taken by the generated site; rename or move the file"
+    return ""
+
+
+def _nav(ctx: Ctx, tree: LanguageTree, hand_order: dict[str, tuple[float, str]]) -> list[NavItem]:
+    model, r = ctx.model, ctx.routes
+    title_of = {p.path: p.title for p in tree.pages}
+
+    def item(kind: str, ident: str | None = None, children: tuple[NavItem, ...] = (), title: str = "") -> NavItem:
+        path = r.path(kind, ident)
+        return NavItem(title or title_of[path], path, children)
+
+    objectives = tuple(
+        item("objective", o, tuple(item("measure", m.id) for m in model.measures_of(o)))
+        for o in model.objectives)
+    measures_section = NavItem(labels.t("measures_and_objectives", ctx.lang), r.path("measures"), objectives)
+    sources = NavItem(labels.t("recommendations", ctx.lang), r.path("sources"),
+                      (*(item("source", s.id, title=ctx.source_title(s.id)) for s in model.sources), item("coverage")))
+    agencies = NavItem(labels.t("agencies", ctx.lang), r.path("agencies"),
+                       tuple(item("agency", a) for a in model.agencies))
+    hand = sorted((p for p in tree.pages if p.kind == "handwritten"), key=lambda p: hand_order[p.path])
+    about = NavItem(labels.t("about_section", ctx.lang), None,
+                    (*(NavItem(p.title, p.path) for p in hand), item("downloads")))
+    return [item("home", title=labels.t("home", ctx.lang)), measures_section, sources, item("budget"), item("timeline"), agencies, about]
+
+
+def _link_alternates(site: SiteTree) -> None:
+    """Tell every page where the same page is in each language (else that language's home)."""
+    by_key = {t.lang: {p.key: p for p in t.pages} for t in site.languages}
+    for tree in site.languages:
+        pages = []
+        for page in tree.pages:
+            here = tree.prefix + page.url
+            alternates = []
+            for other in site.languages:
+                target = by_key[other.lang].get(page.key) or by_key[other.lang]["home"]
+                alternates.append((other.lang, relative_url(here, other.prefix + target.url)))
+            pages.append(dataclasses.replace(page, alternates=tuple(alternates)))
+        tree.pages = pages

@@ -1,0 +1,190 @@
+"""What every page builder needs: the model and analysis, the language, where each page lives
+(`Routes`), and the words, numbers and links in that language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ...analyse import Analysis
+from ...model import PlanModel, Text
+from ...util import fmt
+from . import labels
+from .escape import Safe, esc, prose
+from .html import link
+from .tree import relative_url, url_of
+
+RESERVED_NAMES = ("index", "readme")
+
+
+def page_name(ident: str) -> str:
+    """The file name (without .md) of an object's page: its id, which the schema keeps URL-safe."""
+    return f"{ident}-page" if ident.lower() in RESERVED_NAMES else ident
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """A plan document offered on the site, already copied to `url` (a site URL)."""
+
+    lang: str
+    fmt: str  # pdf | docx
+    url: str
+    size: int
+
+
+class Routes:
+    """Where each page of one language lives: `path` inside the language's tree, `url` in the site."""
+
+    def __init__(self, lang: str, prefix: str):
+        self.lang = lang
+        self.prefix = prefix
+
+    def path(self, kind: str, ident: str | None = None) -> str:
+        s = lambda k: labels.slug(k, self.lang)  # noqa: E731
+        if kind == "home":
+            return "index.md"
+        if kind == "objective":
+            return f"{s('objectives')}/{page_name(ident)}/index.md"
+        if kind == "measures":
+            return f"{s('measures')}/index.md"
+        if kind == "measure":
+            return f"{s('measures')}/{page_name(ident)}.md"
+        if kind == "agencies":
+            return f"{s('agencies')}/index.md"
+        if kind == "agency":
+            return f"{s('agencies')}/{page_name(ident)}.md"
+        if kind == "sources":
+            return f"{s('recommendations')}/index.md"
+        if kind == "source":
+            return f"{s('recommendations')}/{page_name(ident)}.md"
+        if kind in ("coverage", "budget", "timeline", "downloads"):
+            return f"{s(kind)}.md"
+        raise KeyError(kind)
+
+    def url(self, kind: str, ident: str | None = None, anchor: str | None = None) -> str:
+        """Site URL (from the site root) of a page, optionally with an anchor."""
+        u = self.prefix + url_of(self.path(kind, ident))
+        return f"{u}#{anchor}" if anchor else u
+
+
+def anchor_of(ident: str) -> str:
+    """The id of a recommendation's section on its source page (HTML ids are case-sensitive;
+    these are lower case, like every other heading id MkDocs makes)."""
+    return ident.lower()
+
+
+@dataclass
+class Ctx:
+    model: PlanModel
+    analysis: Analysis
+    lang: str
+    routes: Routes
+    all_routes: dict[str, Routes]
+    downloads: list[Download] = field(default_factory=list)
+    page_url: str = ""  # site URL of the page being built: links are made relative to it
+
+    # -- words ---------------------------------------------------------------------------------
+    @property
+    def langs(self) -> tuple[str, ...]:
+        return self.model.languages
+
+    @property
+    def currency(self) -> str:
+        return self.model.plan.currency
+
+    def t(self, key: str, **values: object) -> str:
+        return labels.t(key, self.lang, **values)
+
+    def text(self, text: Text | None) -> str:
+        return text.get(self.lang, self.langs) if text else ""
+
+    def esc(self, text: Text | str | None) -> Safe:
+        return esc(self.text(text) if isinstance(text, Text) else (text or ""))
+
+    def prose(self, text: Text | None) -> Safe:
+        return prose(self.text(text))
+
+    def money(self, amount: float) -> str:
+        return fmt.money(amount, self.lang, self.currency)
+
+    def number(self, value: float) -> str:
+        return fmt.number(value, self.lang)
+
+    def plain_number(self, value: float) -> str:
+        return fmt.plain_number(value, self.lang)
+
+    def millions(self, amount: float) -> str:
+        return fmt.millions(amount, self.lang, self.currency)
+
+    def date(self, value: dt.date | None) -> str:
+        return fmt.date(value, self.lang) if value else ""
+
+    def short_date(self, value: dt.date | None) -> str:
+        return fmt.short_date(value, self.lang) if value else ""
+
+    def period(self, start: dt.date, end: dt.date) -> str:
+        return self.t("period_value", start=self.short_date(start), end=self.short_date(end))
+
+    def amounts_in(self) -> str:
+        name = labels.SITE_LABELS.get(f"currency_name.{self.currency}")
+        return self.t("amounts_in", currency=(name.get(self.lang) or name["en"]) if name else self.currency)
+
+    # -- names of things ----------------------------------------------------------------------
+    def agency_name(self, ident: str) -> str:
+        a = self.model.agencies.get(ident)
+        return self.text(a.name) if a else ident
+
+    def agency_short(self, ident: str) -> str:
+        a = self.model.agencies.get(ident)
+        if a is None:
+            return ident
+        return self.text(a.abbreviation) or self.text(a.name)
+
+    def objective_title(self, ident: str) -> str:
+        o = self.model.objectives.get(ident)
+        return self.text(o.title) if o else ident
+
+    def measure_title(self, ident: str) -> str:
+        m = self.model.measures.get(ident)
+        return self.text(m.title) if m else ident
+
+    def source_title(self, ident: str) -> str:
+        s = next((s for s in self.model.sources if s.id == ident), None)
+        return (self.text(s.short_title) or self.text(s.title)) if s else ident
+
+    def funding_name(self, ident: str) -> str:
+        f = next((f for f in self.model.plan.funding_sources if f.id == ident), None)
+        return self.text(f.name) if f else ident
+
+    # -- links ---------------------------------------------------------------------------------
+    def href(self, site_url: str) -> str:
+        return relative_url(self.page_url, site_url)
+
+    def url(self, kind: str, ident: str | None = None, anchor: str | None = None) -> str:
+        return self.href(self.routes.url(kind, ident, anchor))
+
+    def link(self, kind: str, ident: str | None, text: object, anchor: str | None = None) -> Safe:
+        return link(self.url(kind, ident, anchor), text)
+
+    def measure_link(self, ident: str, *, with_title: bool = False) -> Safe:
+        if ident not in self.model.measures:
+            return esc(ident)
+        text = f"{ident} {self.measure_title(ident)}" if with_title else ident
+        return self.link("measure", ident, text)
+
+    def agency_link(self, ident: str, *, short: bool = False) -> Safe:
+        if ident not in self.model.agencies:
+            return esc(ident)
+        return self.link("agency", ident, self.agency_short(ident) if short else self.agency_name(ident))
+
+    def objective_link(self, ident: str, *, with_id: bool = True) -> Safe:
+        if ident not in self.model.objectives:
+            return esc(ident)
+        text = f"{ident} {self.objective_title(ident)}" if with_id else self.objective_title(ident)
+        return self.link("objective", ident, text)
+
+    def recommendation_link(self, ident: str) -> Safe:
+        rec = self.model.recommendations.get(ident)
+        if rec is None:
+            return esc(ident)
+        return self.link("source", rec.source, ident, anchor=anchor_of(ident))

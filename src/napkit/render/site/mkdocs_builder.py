@@ -1,0 +1,236 @@
+"""The site tree, built by MkDocs Material: one MkDocs project per language (a docs folder, the
+theme overrides, a mkdocs.yml derived from the plan's top-level mkdocs.yml), then a real
+`mkdocs build --strict` of each, through MkDocs' Python API.
+
+What the plan's mkdocs.yml may set: theme (palette, features, icon, logo, favicon), extra_css and
+extra_javascript (files under site/, copied into every language), markdown_extensions, plugins,
+extra, copyright, site_url. What napkit decides: the pages and nav, the language of each build
+(theme.language, search.lang, extra.alternate), directory URLs, strict mode, and everything that
+would load something from another host (theme.font is always false; repo_url and analytics,
+which make Material call out, are dropped)."""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+import shutil
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+from . import labels
+from .compose import STYLESHEET
+from .escape import esc
+from .tree import LanguageTree, NavItem, SiteTree
+
+REQUIRED_EXTENSIONS = ("toc", "attr_list", "tables")
+DROPPED_KEYS = ("repo_url", "repo_name", "edit_uri", "edit_uri_template", "remote_branch", "remote_name")
+DESCRIPTION_LENGTH = 200
+
+
+class SiteBuildError(Exception):
+    """MkDocs refused the site (in strict mode every warning is an error), or the built site
+    failed napkit's own checks. The message says what to fix."""
+
+
+# -- configuration ------------------------------------------------------------------------------
+
+def default_base_config() -> str:
+    return resources.files("napkit.data").joinpath("site/mkdocs.yml").read_text(encoding="utf-8")
+
+
+def load_base_config(root: Path) -> dict:
+    """The plan's mkdocs.yml (napkit's default when the plan has none), read as MkDocs reads it."""
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    path = root / "mkdocs.yml"
+    try:
+        if path.is_file():
+            with open(path, "rb") as fh:
+                data = yaml_load(fh, get_yaml_loader())
+        else:
+            data = yaml_load(default_base_config(), get_yaml_loader())
+    except Exception as exc:  # mkdocs raises ConfigurationError with the YAML problem in it
+        raise SiteBuildError(f"mkdocs.yml: {exc}") from None
+    if not isinstance(data, dict):
+        raise SiteBuildError("mkdocs.yml: expected a mapping of settings")
+    return data
+
+
+def _nav_yaml(items: list[NavItem] | tuple[NavItem, ...]) -> list:
+    out: list = []
+    for item in items:
+        title = str(esc(item.title))
+        if item.children:
+            children = ([item.page] if item.page else []) + _nav_yaml(item.children)
+            out.append({title: children})
+        else:
+            out.append({title: item.page})
+    return out
+
+
+def _extension_name(entry: object) -> str:
+    return next(iter(entry)) if isinstance(entry, dict) else str(entry)
+
+
+def derive_config(base: dict, tree: LanguageTree, site: SiteTree, copyright_text: str) -> dict:
+    """The mkdocs.yml of one language, from the plan's base settings."""
+    cfg = copy.deepcopy(base)
+    for key in DROPPED_KEYS:
+        cfg.pop(key, None)
+    cfg["site_name"] = str(esc(tree.site_name))
+    cfg["site_description"] = str(esc(tree.site_description))
+    if cfg.get("site_url"):
+        cfg["site_url"] = str(cfg["site_url"]).rstrip("/") + "/" + tree.prefix
+    cfg["docs_dir"] = "docs"
+    cfg["site_dir"] = "site"
+    cfg["use_directory_urls"] = True
+    cfg["strict"] = True
+    cfg.setdefault("copyright", copyright_text)
+    theme = cfg.get("theme") if isinstance(cfg.get("theme"), dict) else {}
+    theme.update({"name": "material", "language": labels.material_language(tree.lang), "font": False,
+                  "custom_dir": "overrides"})
+    cfg["theme"] = theme
+    extensions = list(cfg.get("markdown_extensions") or [])
+    names = {_extension_name(e) for e in extensions}
+    extensions += [e for e in REQUIRED_EXTENSIONS if e not in names]
+    cfg["markdown_extensions"] = extensions
+    plugins = [p for p in (cfg.get("plugins") or []) if _extension_name(p) != "search"]
+    cfg["plugins"] = [{"search": {"lang": [labels.search_language(tree.lang)]}}, *plugins]
+    cfg["extra_css"] = [STYLESHEET, *[c for c in (cfg.get("extra_css") or []) if c != STYLESHEET]]
+    extra = cfg.get("extra") if isinstance(cfg.get("extra"), dict) else {}
+    for key in ("analytics", "consent", "social"):
+        extra.pop(key, None)
+    extra.setdefault("generator", False)
+    if len(site.languages) > 1:
+        up = "../" * tree.prefix.count("/")
+        extra["alternate"] = [{"name": labels.language_name(t.lang), "link": (up + t.prefix) or "./", "lang": t.lang}
+                              for t in site.languages]
+    else:
+        extra.pop("alternate", None)
+    cfg["extra"] = extra
+    cfg["nav"] = _nav_yaml(tree.nav)
+    return cfg
+
+
+# -- writing a project -------------------------------------------------------------------------
+
+def _front_matter(page, tree: LanguageTree) -> str:
+    meta = dict(page.meta)
+    meta["title"] = str(esc(page.title))
+    if page.description:
+        text = " ".join(page.description.split())
+        if len(text) > DESCRIPTION_LENGTH:
+            text = text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+        meta["description"] = str(esc(text))
+    if len(page.alternates) > 1:
+        meta["nap_alternates"] = [{"lang": lang, "name": labels.language_name(lang), "href": href,
+                                   "current": lang == tree.lang} for lang, href in page.alternates]
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
+
+
+def _copy_resource_tree(src, dest: Path) -> None:
+    for entry in src.iterdir():
+        target = dest / entry.name
+        if entry.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+            _copy_resource_tree(entry, target)
+        else:
+            target.write_bytes(entry.read_bytes())
+
+
+def write_project(tree: LanguageTree, site: SiteTree, base: dict, root: Path, dest: Path,
+                  copyright_text: str) -> Path:
+    """Write one language as a MkDocs project in `dest`; return its mkdocs.yml."""
+    docs = dest / "docs"
+    docs.mkdir(parents=True)
+    for page in tree.pages:
+        path = docs / page.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_front_matter(page, tree) + page.body, encoding="utf-8")
+    for rel, data in tree.files.items():
+        path = docs / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    # files the plan's settings name (its stylesheets, scripts, logo) live under site/
+    for rel in _plan_files(base):
+        src = root / "site" / rel
+        if not src.is_file():
+            raise SiteBuildError(f"mkdocs.yml names '{rel}', but site/{rel} does not exist")
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, docs / rel)
+    overrides = dest / "overrides"
+    overrides.mkdir()
+    _copy_resource_tree(resources.files("napkit.data").joinpath("site/overrides"), overrides)
+    plan_overrides = (base.get("theme") or {}).get("custom_dir") if isinstance(base.get("theme"), dict) else None
+    if plan_overrides:
+        src = root / plan_overrides
+        if not src.is_dir():
+            raise SiteBuildError(f"mkdocs.yml: theme.custom_dir '{plan_overrides}' is not a folder")
+        shutil.copytree(src, overrides, dirs_exist_ok=True)
+    cfg = derive_config(base, tree, site, copyright_text)
+    config_file = dest / "mkdocs.yml"
+    config_file.write_text(
+        "# Generated by napkit from the plan's mkdocs.yml; edit that file, not this one.\n"
+        + yaml.dump(cfg, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    return config_file
+
+
+def _plan_files(base: dict) -> list[str]:
+    names = [c for c in (base.get("extra_css") or []) if isinstance(c, str)]
+    names += [j if isinstance(j, str) else j.get("path", "") for j in (base.get("extra_javascript") or [])]
+    theme = base.get("theme") if isinstance(base.get("theme"), dict) else {}
+    names += [theme[k] for k in ("logo", "favicon") if isinstance(theme.get(k), str)]
+    return [n for n in names if n and n != STYLESHEET and "://" not in n and not n.startswith("//")]
+
+
+# -- building ----------------------------------------------------------------------------------
+
+@contextmanager
+def _environment(epoch: int) -> Iterator[None]:
+    """MkDocs reads SOURCE_DATE_EPOCH for every date it writes (sitemap lastmod, gzip mtime)."""
+    saved = {k: os.environ.get(k) for k in ("SOURCE_DATE_EPOCH", "NO_MKDOCS_2_WARNING")}
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(config_file: Path, site_dir: Path, epoch: int) -> None:
+    """`mkdocs build --strict` of one project into `site_dir`."""
+    with _environment(epoch):
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import MkDocsException
+
+        logger = logging.getLogger("mkdocs")
+        handler = _Collect()
+        logger.addHandler(handler)
+        try:
+            config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+            build(config)
+        except MkDocsException as exc:
+            details = "\n".join(f"  {m}" for m in handler.messages)
+            raise SiteBuildError(f"mkdocs build --strict failed for {config_file}: {exc}"
+                                 + (f"\n{details}" if details else "")) from None
+        finally:
+            logger.removeHandler(handler)

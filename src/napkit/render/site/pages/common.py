@@ -1,0 +1,93 @@
+"""Parts several pages share: measure tables, budget-by-year tables, chart figures, badges."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Iterable, Sequence
+
+from ....model import Measure
+from ..charts import Chart
+from ..context import Ctx
+from ..escape import Safe, esc
+from ..html import Cell, badge, figure, rowh, table
+from ..tree import relative_url
+
+CHART_DIR = "assets/napkit/charts"
+
+
+def at(ctx: Ctx, site_url: str) -> Ctx:
+    """The context for building the page at `site_url` (links are made relative to it)."""
+    return dataclasses.replace(ctx, page_url=site_url)
+
+
+def status_badge(ctx: Ctx, status: str) -> Safe:
+    return badge(ctx.t(f"status.{status}"), f"status-{status}")
+
+
+def response_badge(ctx: Ctx, response: str) -> Safe:
+    return badge(ctx.t(f"response.{response}"), f"response-{response}")
+
+
+def coverage_badge(ctx: Ctx, status: str) -> Safe:
+    return badge(ctx.t(f"coverage.{status}"), f"coverage-{status}")
+
+
+def measures_table(ctx: Ctx, measures: Iterable[Measure], *, caption: object = None, lead: bool = True,
+                   objective: bool = False) -> Safe:
+    head: list[object] = [ctx.t("measure")]
+    if objective:
+        head.append(ctx.t("objective"))
+    if lead:
+        head.append(ctx.t("lead"))
+    head += [ctx.t("period"), ctx.t("status"), ctx.t("budget")]
+    rows = []
+    for m in measures:
+        row: list[object] = [rowh(ctx.measure_link(m.id, with_title=True))]
+        if objective:
+            row.append(ctx.objective_link(m.objective))
+        if lead:
+            row.append(ctx.agency_link(m.lead, short=True))
+        row += [ctx.period(m.timeline.start, m.timeline.end), status_badge(ctx, m.status),
+                Cell(ctx.money(m.total_budget), numeric=True)]
+        rows.append(row)
+    return table(head, rows, caption=caption, numeric_from=len(head) - 1)
+
+
+def year_table(ctx: Ctx, rows: Sequence[tuple[object, dict[int, float]]], *, caption: object,
+               first: object, total_row: bool = True) -> Safe:
+    """Rows of amounts per year with a total column, and (optionally) a totals row."""
+    years = list(ctx.model.plan.years)
+    head = [first, *(str(y) for y in years), ctx.t("total")]
+    body = [[rowh(name), *(ctx.money(row.get(y, 0)) for y in years), ctx.money(sum(row.get(y, 0) for y in years))]
+            for name, row in rows]
+    foot = None
+    if total_row:
+        sums = {y: sum(row.get(y, 0) for _, row in rows) for y in years}
+        foot = [ctx.t("total"), *(ctx.money(sums[y]) for y in years), ctx.money(sum(sums.values()))]
+    return table(head, body, caption=caption, foot=foot, numeric_from=1)
+
+
+def chart_file(ctx: Ctx, name: str, chart: Chart, files: dict[str, bytes]) -> str:
+    """Store a chart in the language's tree; return its site URL."""
+    path = f"{CHART_DIR}/{name}.svg"
+    files[path] = chart.svg
+    return ctx.routes.prefix + path
+
+
+def chart_figure(ctx: Ctx, chart: Chart, site_url: str, *, alt: str, caption: object, data: Safe | None) -> Safe:
+    return figure(relative_url(ctx.page_url, site_url), alt + " " + ctx.t("chart_table_note"), caption, data,
+                  summary=ctx.t("show_table"), width=chart.width, height=chart.height)
+
+
+def sr(text: object) -> Safe:
+    """Text for screen readers only."""
+    return Safe('<span class="nap-sr">{}</span>').format(text)
+
+
+def mark(symbol: str, text: object) -> Safe:
+    """A symbol shown to the eye, its meaning read out instead."""
+    return Safe('<span aria-hidden="true">{}</span>').format(symbol) + sr(text)
+
+
+def esc_join(items: Iterable[object], sep: str = ", ") -> Safe:
+    return esc(sep).join(items)
