@@ -105,25 +105,100 @@ def coverage(ctx: Context, fmt: str, source_id: str | None, gaps: bool, lang: st
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "xlsx", "csv"]), default="json", show_default=True,
+              help="json: the whole model; xlsx: a progress-reporting workbook; csv: one table.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.option("--agency", help="xlsx: only the measures this agency leads (default: every measure).")
+@click.option("--period", help="xlsx: the reporting period (default: the latest that has ended, else the first).")
+@click.option("--table", type=click.Choice(["measures", "budget"]), help="csv: which table (default: measures).")
 @pass_ctx
-def export(ctx: Context, fmt: str, output: Path | None) -> None:
-    """The whole resolved model for other tools (shape: schemas/export.schema.json)."""
+def export(ctx: Context, fmt: str, output: Path | None, agency: str | None, period: str | None,
+           table: str | None) -> None:
+    """The whole resolved model for other tools (shape: schemas/export.schema.json), a reporting
+    workbook for agency focal points (xlsx), or a table (csv, UTF-8 with BOM for Excel)."""
     from .export.json_model import export_json_text
     from .util.atomic import write_text_atomic
 
+    if (agency or period) and fmt != "xlsx":
+        fail("--agency and --period go with --format xlsx")
+    if table and fmt != "csv":
+        fail("--table goes with --format csv")
+    if fmt == "xlsx" and output is None:
+        fail("a workbook is not written to the terminal: give -o FILE.xlsx")
     result = run_pipeline(ctx)
     if result.model is None or result.analysis is None or result.findings.errors:
         from .report.text import report_text
 
         click.echo(report_text(result.findings.sorted(), 0), err=True, nl=False)
         fail("the plan has errors; fix them before exporting", EXIT_FINDINGS)
+    if fmt == "xlsx":
+        from .export.xlsx_progress import ExportError, default_period, write_progress_workbook
+
+        try:
+            period = period or default_period(result.model.plan, dt.date.today())
+            write_progress_workbook(result.model, period, agency, output)
+        except ExportError as exc:
+            fail(str(exc))
+        return
+    if fmt == "csv":
+        from .export.csv_tables import csv_bytes
+
+        data = csv_bytes(result.model, table or "measures")
+        if output is None:
+            sys.stdout.buffer.write(data)
+        else:
+            from .util.atomic import write_bytes_atomic
+
+            write_bytes_atomic(output, data)
+        return
     text = export_json_text(result.model, result.analysis)
     if output is None:
         click.echo(text, nl=False)
     else:
         write_text_atomic(output, text)
+
+
+@cli.command("import-progress")
+@click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--period", help="The reporting period (default: the one the workbook was exported for).")
+@click.option("--dry-run", is_flag=True, help="Check the workbook and list what would change; write nothing.")
+@pass_ctx
+def import_progress(ctx: Context, workbook: Path, period: str | None, dry_run: bool) -> None:
+    """Read a filled-in reporting workbook (from `nap export --format xlsx`) into
+    plan/progress/<period>/<measure>.yaml. Every problem is reported with its cell
+    (Framdrift!D7); if there is any, nothing is written."""
+    from .load.xlsx_progress import CellError, WorkbookUnreadable, read_workbook
+    from .report.text import report_text
+    from .util.atomic import write_text_atomic
+    from .validate.progress_rules import check_new_entries
+    from .write.progress import plan_writes
+
+    result = run_pipeline(ctx)
+    if result.model is None or result.findings.errors:
+        click.echo(report_text(result.findings.sorted(), 0), err=True, nl=False)
+        fail("the plan has errors; fix them before importing progress", EXIT_FINDINGS)
+    model = result.model
+    try:
+        read = read_workbook(workbook, model, period)
+    except WorkbookUnreadable as exc:
+        fail(str(exc))
+    problems = read.sorted_errors([CellError(str(f.pos), f"{f.message} [{f.code}]")
+                                   for f in check_new_entries(model, read.documents)])
+    if problems:
+        for e in problems:
+            click.echo(str(e), err=True)
+        fail(f"{workbook.name}: {len(problems)} problem(s); nothing was written", EXIT_FINDINGS)
+    for note in read.notes:
+        click.echo(f"note: {note}", err=True)
+    writes, unchanged = plan_writes(ctx.root, model, read.documents)
+    for w in writes:
+        if not dry_run:
+            write_text_atomic(ctx.root / w.path, w.text)
+        verb = ("would create" if w.new else "would update") if dry_run else ("created" if w.new else "updated")
+        click.echo(f"{verb} {w.path}")
+    if not ctx.quiet:
+        click.echo(f"{len(writes)} file(s) {'to write' if dry_run else 'written'}, {len(unchanged)} unchanged "
+                   f"(period {read.period})", err=True)
 
 
 @cli.command()

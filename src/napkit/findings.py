@@ -51,7 +51,7 @@ CODES: dict[str, Code] = _codes(
     ("NAP105", E, "schema violation", "Any other schema rule (e.g. too few items, duplicates in a list)."),
     # 2xx — identity and references
     ("NAP201", E, "duplicate id", "Two objects of the same kind share an id."),
-    ("NAP202", E, "file name does not match id", "A measure file must be named <id>.yaml."),
+    ("NAP202", E, "file name does not match id", "A measure file must be named <id>.yaml, a progress file <measure>.yaml."),
     ("NAP203", E, "unsafe id", "Ids become file and page names: no path separators and no '..'."),
     ("NAP204", E, "unknown agency", "An agency id that is not in plan/agencies.yaml."),
     ("NAP205", E, "unknown objective", "An objective id that is not in plan/plan.yaml."),
@@ -77,6 +77,15 @@ CODES: dict[str, Code] = _codes(
     ("NAP502", W, "accepted recommendation only partly covered", "Every measure answering an accepted recommendation does so only in part."),
     ("NAP503", E, "response without justification", "A 'noted' or 'partly' response must say why."),
     ("NAP504", I, "noted recommendation implemented", "A measure implements a recommendation the government only noted."),
+    # 6xx — implementation progress (plan/progress/<period>/<measure>.yaml)
+    ("NAP601", E, "progress for an unknown measure", "A progress entry reports on a measure that is not in measures/."),
+    ("NAP602", E, "unknown reporting period", "A progress entry's period is not in plan.yaml reporting_periods, or its file is not in plan/progress/<period>/."),
+    ("NAP603", E, "spending outside the plan", "Money is reported spent in a year outside the plan period, or after the reporting period ends."),
+    ("NAP604", W, "indicator value without source", "An indicator's actual value does not say where the figure comes from."),
+    ("NAP605", W, "completed with open milestones", "A measure is reported completed, yet a milestone has no reached date in this or an earlier period."),
+    ("NAP606", E, "unknown milestone", "A milestone id that is not among the measure's milestones."),
+    ("NAP607", E, "duplicate progress entry", "Two entries report on the same measure for the same period."),
+    ("NAP608", W, "completion does not fit status", "A completed measure below 100 %, or a measure not started above 0 %."),
 )
 
 

@@ -15,6 +15,7 @@ from .load.repository import load_tree
 from .load.trees import FolderTree, Tree
 from .model import PlanModel
 from .model.build import build_model
+from .validate.progress_rules import check_progress
 from .validate.rules import check_model, coverage_findings
 from .validate.schema import check_document
 
@@ -43,6 +44,7 @@ def run(tree: Tree, *, strict: bool = False) -> Result:
     analysis = None
     if built.model is not None:
         findings.extend(check_model(built.model, built.shadow_ids))
+        findings.extend(check_progress(built.model, built.shadow_ids))
         analysis = analyse(built.model)
         unreadable = len(built.skipped_measures) + sum(1 for f in loaded.findings if f.pos.file.startswith("measures/"))
         findings.extend(coverage_findings(built.model, analysis.coverage, unreadable))

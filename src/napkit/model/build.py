@@ -245,3 +245,7 @@ def _progress(doc: Document) -> ProgressEntry:
         indicators=tuple(IndicatorActual(x["indicator"], x["year"], _num(x["value"]), Text.of(x.get("source")),
                                          src.at("indicators", i)) for i, x in enumerate(d.get("indicators", []))),
         example=bool(d.get("example", False)), file=doc.file, src=src)
+
+
+# The workbook importer builds entries from rows the same way (load/xlsx_progress.CellDocument).
+progress_entry = _progress

@@ -390,3 +390,5 @@ class PlanModel:
                 yield ms.deliverable, ms.src.at("deliverable")
         for e in self.progress:
             yield e.done, e.src.at("done")
+            for x in e.indicators:
+                yield x.source, x.src.at("source")

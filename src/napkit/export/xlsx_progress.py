@@ -1,0 +1,524 @@
+"""The reporting workbook for agency focal points (`nap export --format xlsx`), and its layout.
+
+One workbook covers one reporting period and the measures one agency leads (or every measure):
+
+  Veiledning / Instructions   how to fill it in, in every plan language
+  Framdrift  / Progress       one row per measure: status, completion, what was done, money spent
+                              per year, reporting agency, report date
+  Milepæler  / Milestones     one row per milestone: the date it was reached
+  Indikatorer / Indicators    one row per measure indicator (and per value reported): year,
+                              value, source
+  napkit (very hidden)        plan id, period, agency, format version; agency ids for a list
+
+Grey cells (ids, titles, budget, due dates, baselines, targets) are locked under sheet
+protection; white cells are input, with data validation (status list, whole 0–100, money ≥ 0,
+dates). Existing progress for the period is filled in, so exporting and importing again without
+edits changes nothing. `load/xlsx_progress.py` reads the workbook back by this same layout.
+
+Output is reproducible: document properties and zip entry times come from SOURCE_DATE_EPOCH
+(else the plan's date), and the file is written atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..analyse.progress import STATUSES, entry_for, period_of, reached_dates
+from ..model import Measure, PlanModel, Point, ProgressEntry, Text
+from ..model.types import Plan
+from ..util.atomic import write_bytes_atomic
+
+FORMAT = "napkit-progress"
+FORMAT_VERSION = 1
+META_SHEET = "napkit"
+TITLE_ROW, NOTE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3, 4
+
+# Words of the workbook, per language (English is the fallback for any other plan language).
+LABELS: dict[str, dict[str, str]] = {
+    "sheet.instructions": {"nb": "Veiledning", "en": "Instructions"},
+    "sheet.progress": {"nb": "Framdrift", "en": "Progress"},
+    "sheet.milestones": {"nb": "Milepæler", "en": "Milestones"},
+    "sheet.indicators": {"nb": "Indikatorer", "en": "Indicators"},
+    "measure": {"nb": "Tiltak", "en": "Measure"},
+    "title": {"nb": "Tittel", "en": "Title"},
+    "status": {"nb": "Status", "en": "Status"},
+    "completion": {"nb": "Fullført (%)", "en": "Completion (%)"},
+    "done": {"nb": "Hva er gjort", "en": "What was done"},
+    "budget": {"nb": "Budsjett {year} ({currency})", "en": "Budget {year} ({currency})"},
+    "spent": {"nb": "Brukt {year} ({currency})", "en": "Spent {year} ({currency})"},
+    "reported_by": {"nb": "Rapportert av", "en": "Reported by"},
+    "date": {"nb": "Rapportdato", "en": "Report date"},
+    "lead": {"nb": "Ansvarlig", "en": "Lead"},
+    "milestone": {"nb": "Milepæl", "en": "Milestone"},
+    "due": {"nb": "Frist", "en": "Due"},
+    "deliverable": {"nb": "Leveranse", "en": "Deliverable"},
+    "reached_earlier": {"nb": "Nådd tidligere", "en": "Reached earlier"},
+    "reached": {"nb": "Nådd dato", "en": "Date reached"},
+    "indicator": {"nb": "Indikator", "en": "Indicator"},
+    "name": {"nb": "Navn", "en": "Name"},
+    "baseline": {"nb": "Utgangsverdi", "en": "Baseline"},
+    "baseline_year": {"nb": "Utgangsår", "en": "Baseline year"},
+    "target": {"nb": "Målverdi", "en": "Target"},
+    "target_year": {"nb": "Målår", "en": "Target year"},
+    "year": {"nb": "År", "en": "Year"},
+    "value": {"nb": "Verdi", "en": "Value"},
+    "source": {"nb": "Kilde", "en": "Source"},
+    "note": {"nb": "Grå celler er låst og leses ikke inn. Fyll ut de hvite cellene.",
+             "en": "Grey cells are locked and not read back. Fill in the white cells."},
+    "status.not-started": {"nb": "ikke startet", "en": "not started"},
+    "status.on-track": {"nb": "i rute", "en": "on track"},
+    "status.delayed": {"nb": "forsinket", "en": "delayed"},
+    "status.completed": {"nb": "fullført", "en": "completed"},
+    "status.cancelled": {"nb": "avlyst", "en": "cancelled"},
+}
+
+INSTRUCTIONS: dict[str, list[str]] = {
+    "nb": [
+        "Slik rapporterer du framdrift",
+        "Denne arbeidsboken gjelder rapporteringsperioden {period} for «{plan}»{scope}.",
+        "1. Arket «{progress}»: én rad per tiltak. Velg status fra listen, oppgi hvor langt tiltaket er kommet "
+        "i prosent (0–100), beskriv hva som er gjort (på alle planens språk: {languages}), og før opp beløp "
+        "brukt per år i {currency}. Oppgi hvilken virksomhet som rapporterer, og datoen for rapporten.",
+        "2. Arket «{milestones}»: skriv datoen hver milepæl ble nådd (ÅÅÅÅ-MM-DD). La cellen stå tom hvis "
+        "milepælen ikke er nådd.",
+        "3. Arket «{indicators}»: oppgi år, verdi og kilde for hver indikator dere har tall for. Et tall uten "
+        "kilde blir ikke lest inn.",
+        "Grå celler er låst og leses ikke inn; fyll ut de hvite. Ikke legg til, slett eller flytt rader, "
+        "kolonner eller ark.",
+        "Status: {statuses}. Et fullført tiltak har fullføringsgrad 100 og alle milepæler nådd.",
+        "Send arbeidsboken tilbake til {responsible}. Den leses inn med «nap import-progress».",
+    ],
+    "en": [
+        "How to report progress",
+        "This workbook is for the reporting period {period} of “{plan}”{scope}.",
+        "1. Sheet “{progress}”: one row per measure. Choose a status from the list, give how far the measure "
+        "has come in per cent (0–100), describe what was done (in every plan language: {languages}), and "
+        "enter the money spent per year in {currency}. Give the reporting agency and the date of the report.",
+        "2. Sheet “{milestones}”: enter the date each milestone was reached (YYYY-MM-DD). Leave the cell "
+        "empty if it was not reached.",
+        "3. Sheet “{indicators}”: give year, value and source for each indicator you have figures for. A "
+        "figure without a source is not read back.",
+        "Grey cells are locked and not read back; fill in the white ones. Do not add, delete or move rows, "
+        "columns or sheets.",
+        "Status: {statuses}. A completed measure has completion 100 and every milestone reached.",
+        "Send the workbook back to {responsible}. It is read with “nap import-progress”.",
+    ],
+}
+SCOPE = {"nb": ", tiltak som {agency} er ansvarlig for", "en": ", measures led by {agency}"}
+
+
+def label(key: str, lang: str, **fmt: object) -> str:
+    entry = LABELS[key]
+    return (entry.get(lang) or entry["en"]).format(**fmt)
+
+
+def _both(key: str, languages: tuple[str, ...], **fmt: object) -> str:
+    """A header in every plan language: 'Tiltak / Measure' (once when all are the same)."""
+    return " / ".join(dict.fromkeys(label(key, lang, **fmt) for lang in languages))
+
+
+# -- layout ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str  # measure | title | status | completion | done | budget | spent | reported_by | date | lead | …
+    header: str
+    kind: str  # id | text | status | percent | money | date | year | number | agency
+    input: bool
+    lang: str | None = None
+    year: int | None = None
+    width: float = 14
+
+
+@dataclass(frozen=True, slots=True)
+class SheetLayout:
+    role: str  # progress | milestones | indicators
+    name: str
+    columns: tuple[Column, ...]
+
+    def index(self, key: str, lang: str | None = None, year: int | None = None) -> int:
+        """1-based column number of a column."""
+        for i, c in enumerate(self.columns, 1):
+            if c.key == key and c.lang == lang and c.year == year:
+                return i
+        raise KeyError((key, lang, year))
+
+    def ref(self, key: str, row: int, lang: str | None = None, year: int | None = None) -> str:
+        return f"{self.name}!{get_column_letter(self.index(key, lang, year))}{row}"
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    progress: SheetLayout
+    milestones: SheetLayout
+    indicators: SheetLayout
+    instructions: str  # sheet name
+
+    @property
+    def sheets(self) -> tuple[SheetLayout, ...]:
+        return (self.progress, self.milestones, self.indicators)
+
+
+def report_years(plan: Plan, period: str) -> list[int]:
+    """Plan years money can be reported for in a period: up to the year the period ends in."""
+    from ..analyse.progress import period_span
+
+    last = period_span(period, plan)[1].year
+    return [y for y in plan.years if y <= last]
+
+
+def layout_of(plan: Plan, period: str) -> Layout:
+    """The workbook's sheets and columns for a plan and period (spending columns run up to the
+    year the period ends in: later money is reported in a later period)."""
+    langs, cur = plan.languages, plan.currency
+    lang0 = plan.default_language
+
+    def col(key: str, kind: str, input_: bool, width: float = 14, **fmt: object) -> Column:
+        return Column(key, _both(key, langs, **fmt), kind, input_, width=width)
+
+    def per_lang(key: str, kind: str, input_: bool, width: float) -> list[Column]:
+        return [Column(key, f"{label(key, lang)} ({lang})", kind, input_, lang=lang, width=width) for lang in langs]
+
+    progress = [col("measure", "id", False, 11), *per_lang("title", "text", False, 36),
+                col("status", "status", True, 13), col("completion", "percent", True, 12),
+                *per_lang("done", "text", True, 44)]
+    for year in report_years(plan, period):
+        progress += [Column("budget", _both("budget", langs, year=year, currency=cur), "money", False, year=year),
+                     Column("spent", _both("spent", langs, year=year, currency=cur), "money", True, year=year)]
+    progress += [col("reported_by", "agency", True, 14), col("date", "date", True, 13), col("lead", "id", False, 12)]
+    milestones = [col("measure", "id", False, 11), col("milestone", "id", False, 11), col("due", "date", False, 12),
+                  *per_lang("deliverable", "text", False, 36), col("reached_earlier", "date", False, 14),
+                  col("reached", "date", True, 14)]
+    indicators = [col("measure", "id", False, 11), col("indicator", "id", False, 18),
+                  *per_lang("name", "text", False, 30),
+                  col("baseline", "number", False, 12), col("baseline_year", "year", False, 10),
+                  col("target", "number", False, 12), col("target_year", "year", False, 10),
+                  col("year", "year", True, 10), col("value", "number", True, 12),
+                  *per_lang("source", "text", True, 30)]
+    return Layout(SheetLayout("progress", label("sheet.progress", lang0), tuple(progress)),
+                  SheetLayout("milestones", label("sheet.milestones", lang0), tuple(milestones)),
+                  SheetLayout("indicators", label("sheet.indicators", lang0), tuple(indicators)),
+                  label("sheet.instructions", lang0))
+
+
+# -- what goes in ------------------------------------------------------------------------------
+
+class ExportError(ValueError):
+    """The workbook cannot be made as asked (unknown agency or period); the message says why."""
+
+
+def default_period(plan: Plan, today: dt.date) -> str:
+    """The latest reporting period that has ended by `today` (reports come after a period), else
+    the first one."""
+    from ..analyse.progress import periods_of
+
+    periods = periods_of(plan)
+    if not periods:
+        raise ExportError("plan/plan.yaml declares no reporting_periods; add them (e.g. [\"2027\", \"2028\"])")
+    ended = [p for p in periods if p.end < today]
+    return (ended[-1] if ended else periods[0]).id
+
+
+def measures_for(model: PlanModel, agency: str | None) -> list[Measure]:
+    if agency is None:
+        return list(model.measures.values())
+    if agency not in model.agencies:
+        hits = difflib.get_close_matches(agency, list(model.agencies), n=1, cutoff=0.6)
+        raise ExportError(f"unknown agency '{agency}'" + (f" (did you mean '{hits[0]}'?)" if hits else ""))
+    chosen = [m for m in model.measures.values() if m.lead == agency]
+    if not chosen:
+        raise ExportError(f"agency '{agency}' leads no measure; a workbook has one row per measure the agency leads")
+    return chosen
+
+
+def text_cells(text: Text, languages: tuple[str, ...]) -> dict[str, str | None]:
+    """A localised text as one cell per language (a plain text fills every language)."""
+    return {lang: (text.get(lang) if text.has(lang) else None) for lang in languages}
+
+
+def indicator_rows(model: PlanModel, m: Measure, entry: ProgressEntry | None) -> list[tuple[str, object]]:
+    """(indicator id, reported value or None) per row: each measure indicator once (or once per
+    value the entry reports for it), then values of indicators the measure does not list."""
+    reported = list(entry.indicators) if entry else []
+    rows: list[tuple[str, object]] = []
+    for mi in m.indicators:
+        own = [x for x in reported if x.indicator == mi.indicator]
+        rows += [(mi.indicator, x) for x in sorted(own, key=lambda x: x.year)] or [(mi.indicator, None)]
+    listed = {mi.indicator for mi in m.indicators}
+    rows += [(x.indicator, x) for x in reported if x.indicator not in listed]
+    return rows
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+_GREY = PatternFill("solid", fgColor="EDEDED")
+_HEAD = PatternFill("solid", fgColor="D9E1F2")
+_THIN = Side(style="thin", color="BFBFBF")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_UNLOCKED = Protection(locked=False)
+_FORMATS = {"money": "#,##0", "percent": "0", "year": "0", "date": "yyyy-mm-dd", "number": "General"}
+
+
+def timestamp_for(plan: Plan) -> dt.datetime:
+    """SOURCE_DATE_EPOCH when set, else the plan's date (else 1 January of its first year)."""
+    from ..build import source_date_epoch
+
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return dt.datetime.fromtimestamp(epoch, dt.UTC).replace(tzinfo=None)
+    day = plan.date or plan.start
+    return dt.datetime(day.year, day.month, day.day)
+
+
+def build_workbook(model: PlanModel, period: str, agency: str | None = None) -> Workbook:
+    plan = model.plan
+    try:
+        p = period_of(plan, period)
+    except ValueError as exc:
+        raise ExportError(str(exc)) from None
+    measures = measures_for(model, agency)
+    layout = layout_of(plan, period)
+    years = report_years(plan, period)
+    langs = plan.languages
+    wb = Workbook()
+    wb.remove(wb.active)
+    _instructions(wb.create_sheet(layout.instructions), model, layout, period, agency)
+
+    title = f"{plan.title.get(plan.default_language, langs)} — {period}"
+    sheets = {s.role: _sheet(wb, s, title, langs) for s in layout.sheets}
+    entries = {m.id: entry_for(model, m.id, period) for m in measures}
+
+    rows: dict[str, list[dict[int, object]]] = {"progress": [], "milestones": [], "indicators": []}
+    for m in measures:
+        e = entries[m.id]
+        row = _values(layout.progress, {
+            ("measure",): m.id, ("status",): e.status if e else None, ("completion",): e.completion if e else None,
+            ("reported_by",): e.reported_by if e else m.lead, ("date",): e.date if e else None, ("lead",): m.lead,
+            **{("title", lang): v for lang, v in text_cells(m.title, langs).items()},
+            **{("done", lang): v for lang, v in text_cells(e.done if e else Text(), langs).items()},
+            **{("budget", None, y): sum(b.amount for b in m.budget if b.year == y) or None for y in years},
+            **{("spent", None, y): _spent(e, y) for y in years}})
+        rows["progress"].append(row)
+        earlier = reached_dates([x for x in model.progress if x.period in p.earlier], m.id)
+        now = reached_dates([e] if e else [], m.id)
+        for ms in m.timeline.milestones:
+            rows["milestones"].append(_values(layout.milestones, {
+                ("measure",): m.id, ("milestone",): ms.id, ("due",): ms.due,
+                **{("deliverable", lang): v for lang, v in text_cells(ms.deliverable, langs).items()},
+                ("reached_earlier",): earlier[ms.id][0] if ms.id in earlier else None,
+                ("reached",): now[ms.id][0] if ms.id in now else None}))
+        measure_ind = {mi.indicator: mi for mi in m.indicators}
+        for ident, x in indicator_rows(model, m, e):
+            ind = model.indicators.get(ident)
+            mi = measure_ind.get(ident)
+            baseline = mi.baseline if mi else _latest(ind.baseline) if ind else None
+            target = mi.target if mi else _latest(ind.targets) if ind else None
+            rows["indicators"].append(_values(layout.indicators, {
+                ("measure",): m.id, ("indicator",): ident,
+                **{("name", lang): v for lang, v in text_cells(ind.name if ind else Text(), langs).items()},
+                ("baseline",): baseline.value if baseline else None,
+                ("baseline_year",): baseline.year if baseline else None,
+                ("target",): target.value if target else None,
+                ("target_year",): target.year if target else None,
+                ("year",): x.year if x else None, ("value",): x.value if x else None,
+                **{("source", lang): v for lang, v in text_cells(x.source if x else Text(), langs).items()}}))
+    for s in layout.sheets:
+        _fill(sheets[s.role], s, rows[s.role], plan, len(model.agencies))
+    _metadata(wb.create_sheet(META_SHEET), model, period, agency)
+    wb.active = 0
+    wb.security = WorkbookProtection(lockStructure=True)
+    stamp = timestamp_for(plan)
+    wb.properties.created = wb.properties.modified = stamp
+    wb.properties.creator = "napkit"
+    wb.properties.title = title
+    return wb
+
+
+def _latest(points: tuple[Point, ...]) -> Point | None:
+    return max(points, key=lambda pt: pt.year) if points else None
+
+
+def _spent(e: ProgressEntry | None, year: int) -> float | None:
+    if e is None:
+        return None
+    lines = [s.amount for s in e.spent if s.year == year]
+    return sum(lines) if lines else None
+
+
+def _values(sheet: SheetLayout, by_key: dict[tuple, object]) -> dict[int, object]:
+    out: dict[int, object] = {}
+    for i, c in enumerate(sheet.columns, 1):
+        key = (c.key, c.lang) if c.lang else (c.key, None, c.year) if c.year else (c.key,)
+        out[i] = by_key.get(key)
+    return out
+
+
+def _sheet(wb: Workbook, s: SheetLayout, title: str, langs: tuple[str, ...]):
+    ws = wb.create_sheet(s.name)
+    ws.cell(TITLE_ROW, 1, f"{s.name}: {title}").font = Font(bold=True, size=13)
+    ws.cell(NOTE_ROW, 1, " / ".join(dict.fromkeys(label("note", lang) for lang in langs))).font = Font(italic=True)
+    for i, c in enumerate(s.columns, 1):
+        cell = ws.cell(HEADER_ROW, i, c.header)
+        cell.font = Font(bold=True)
+        cell.fill = _HEAD
+        cell.border = _BOX
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.column_dimensions[get_column_letter(i)].width = c.width
+    ws.row_dimensions[HEADER_ROW].height = 45
+    ws.freeze_panes = ws.cell(FIRST_ROW, 2)
+    return ws
+
+
+def _fill(ws, s: SheetLayout, rows: list[dict[int, object]], plan: Plan, n_agencies: int) -> None:
+    for r, values in enumerate(rows, FIRST_ROW):
+        for i, c in enumerate(s.columns, 1):
+            cell = ws.cell(r, i, values[i])
+            cell.border = _BOX
+            if c.kind in _FORMATS:
+                cell.number_format = _FORMATS[c.kind]
+            if c.kind == "text":
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            else:
+                cell.alignment = Alignment(vertical="top")
+            if c.input:
+                cell.protection = _UNLOCKED
+            else:
+                cell.fill = _GREY
+    last = FIRST_ROW + len(rows) - 1
+    if rows:
+        for i, c in enumerate(s.columns, 1):
+            if c.input:
+                dv = _validation(c, plan, n_agencies)
+                if dv is not None:
+                    letter = get_column_letter(i)
+                    dv.add(f"{letter}{FIRST_ROW}:{letter}{last}")
+                    ws.add_data_validation(dv)
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False  # widths and heights may be changed
+    ws.protection.formatRows = False
+
+
+def _validation(c: Column, plan: Plan, n_agencies: int) -> DataValidation | None:
+    langs = plan.languages
+    both = lambda en, nb: " / ".join(dict.fromkeys(nb if lang == "nb" else en for lang in langs))
+    start, end = int(to_excel(plan.start)), int(to_excel(plan.end))
+    if c.kind == "status":
+        dv = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True)
+        dv.error = both("Choose a status from the list: ", "Velg en status fra listen: ") + ", ".join(STATUSES)
+    elif c.kind == "percent":
+        dv = DataValidation(type="whole", operator="between", formula1="0", formula2="100", allow_blank=True)
+        dv.error = both("A whole number from 0 to 100.", "Et helt tall fra 0 til 100.")
+    elif c.kind == "money":
+        dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
+        dv.error = both(f"An amount in {plan.currency}, 0 or more.", f"Et beløp i {plan.currency}, 0 eller mer.")
+    elif c.kind == "date" and c.key == "reached":
+        dv = DataValidation(type="date", operator="between", formula1=str(start), formula2=str(end), allow_blank=True)
+        dv.error = both(f"A date in the plan period {plan.start_year}–{plan.end_year} (YYYY-MM-DD).",
+                        f"En dato i planperioden {plan.start_year}–{plan.end_year} (ÅÅÅÅ-MM-DD).")
+    elif c.kind == "date":
+        dv = DataValidation(type="date", operator="greaterThanOrEqual", formula1=str(start), allow_blank=True)
+        dv.error = both(f"A date from {plan.start} on (YYYY-MM-DD).", f"En dato fra {plan.start} (ÅÅÅÅ-MM-DD).")
+    elif c.kind == "year":
+        dv = DataValidation(type="whole", operator="between", formula1="1900", formula2="2200", allow_blank=True)
+        dv.error = both("A year, e.g. 2027.", "Et årstall, f.eks. 2027.")
+    elif c.kind == "number":
+        dv = DataValidation(type="decimal", operator="between", formula1="-1000000000000",
+                            formula2="1000000000000", allow_blank=True)
+        dv.error = both("A number.", "Et tall.")
+    elif c.kind == "agency":
+        dv = DataValidation(type="list", formula1=f"{META_SHEET}!$D$2:$D${1 + max(n_agencies, 1)}", allow_blank=True)
+        dv.error = both("An agency id from the list.", "En virksomhets-id fra listen.")
+    else:
+        return None
+    dv.showErrorMessage = True
+    dv.errorTitle = "napkit"
+    return dv
+
+
+def _metadata(ws, model: PlanModel, period: str, agency: str | None) -> None:
+    rows = [("format", FORMAT), ("version", FORMAT_VERSION), ("plan", model.plan.id), ("period", period),
+            ("agency", agency or ""), ("languages", ",".join(model.plan.languages))]
+    for r, (k, v) in enumerate(rows, 1):
+        ws.cell(r, 1, k)
+        ws.cell(r, 2, v)
+    ws.cell(1, 4, "agencies")
+    for r, a in enumerate(model.agencies, 2):
+        ws.cell(r, 4, a)
+    ws.sheet_state = "veryHidden"
+    ws.protection.sheet = True
+
+
+def _instructions(ws, model: PlanModel, layout: Layout, period: str, agency: str | None) -> None:
+    plan = model.plan
+    langs = plan.languages
+    seen: set[tuple[str, ...]] = set()
+    r = 1
+    for lang in langs:
+        lines = INSTRUCTIONS.get(lang, INSTRUCTIONS["en"])
+        scope = (SCOPE.get(lang, SCOPE["en"]).format(agency=_agency_name(model, agency, lang))) if agency else ""
+        responsible = _agency_name(model, plan.responsible, lang)
+        statuses = "; ".join(f"{s} = {label('status.' + s, lang)}" for s in STATUSES)
+        text = tuple(line.format(period=period, plan=plan.title.get(lang, langs), scope=scope,
+                                 progress=layout.progress.name, milestones=layout.milestones.name,
+                                 indicators=layout.indicators.name, languages=", ".join(langs),
+                                 currency=plan.currency, statuses=statuses, responsible=responsible)
+                     for line in lines)
+        if text in seen:  # a language without its own instructions: English once is enough
+            continue
+        seen.add(text)
+        for i, line in enumerate(text):
+            cell = ws.cell(r, 1, line)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if i == 0:
+                cell.font = Font(bold=True, size=13)
+            r += 1
+        r += 1
+    ws.column_dimensions["A"].width = 110
+    ws.protection.sheet = True
+
+
+def _agency_name(model: PlanModel, agency: str | None, lang: str) -> str:
+    a = model.agencies.get(agency or "")
+    if a is None:
+        return agency or ""
+    return f"{a.name.get(lang, model.languages)} ({a.id})"
+
+
+def reproducible_bytes(wb: Workbook, stamp: dt.datetime) -> bytes:
+    """The workbook as .xlsx bytes dated `stamp` throughout: openpyxl stamps the document's
+    'modified' property and every zip entry with the clock when it saves, so both are redone."""
+    from openpyxl.xml.functions import tostring
+
+    raw = io.BytesIO()
+    wb.save(raw)
+    wb.properties.created = wb.properties.modified = stamp
+    core = tostring(wb.properties.to_tree())
+    out = io.BytesIO()
+    when = max(stamp, dt.datetime(1980, 1, 1)).timetuple()[:6]
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=when)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            dst.writestr(entry, core if info.filename == "docProps/core.xml" else src.read(info.filename))
+    return out.getvalue()
+
+
+def workbook_bytes(model: PlanModel, period: str, agency: str | None = None) -> bytes:
+    return reproducible_bytes(build_workbook(model, period, agency), timestamp_for(model.plan))
+
+
+def write_progress_workbook(model: PlanModel, period: str, agency: str | None, path: Path) -> None:
+    write_bytes_atomic(path, workbook_bytes(model, period, agency))
