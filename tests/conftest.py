@@ -1,4 +1,4 @@
-"""Shared test helpers: copies of fixture plans in tmp_path, and running `nap` in-process."""
+"""Fixtures shared by every test: copies of the fixture plans in tmp_path (helpers: plan_testing.py)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from napkit.cli import cli
-
-TESTS = Path(__file__).parent
-FIXTURES = TESTS / "fixtures"
-REPO = TESTS.parent
+from plan_testing import FIXTURES
 
 
 @pytest.fixture
@@ -21,9 +16,3 @@ def valid_plan(tmp_path: Path) -> Path:
     dest = tmp_path / "plan-repo"
     shutil.copytree(FIXTURES / "valid_plan", dest, symlinks=True)
     return dest
-
-
-def nap(*args: str | Path, root: Path | None = None):
-    """Run `nap` in-process; returns click's Result (exit_code, stdout, stderr)."""
-    argv = (["--root", str(root)] if root else []) + [str(a) for a in args]
-    return CliRunner().invoke(cli, argv, catch_exceptions=False)

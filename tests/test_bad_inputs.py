@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import FIXTURES, TESTS, nap
+from plan_testing import FIXTURES, TESTS, nap
 from napkit.findings import CODES, Severity
 
 CASES = sorted(p for p in (TESTS / "bad").iterdir() if p.is_dir())

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from conftest import nap
+from plan_testing import nap
 
 
 def test_valid_plan_is_clean(valid_plan):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 import re
 
-from conftest import REPO, TESTS
+from plan_testing import REPO, TESTS
 from napkit.findings import CODES
 
 

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from conftest import nap
+from plan_testing import nap
 
 
 def snapshot(root):

@@ -9,7 +9,7 @@ import sys
 import jsonschema
 import pytest
 
-from conftest import REPO
+from plan_testing import REPO
 
 SCHEMAS = sorted((REPO / "src/napkit/data/schemas").glob("*.schema.json"))
 

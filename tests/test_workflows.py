@@ -7,7 +7,7 @@ import sys
 
 from ruamel.yaml import YAML
 
-from conftest import REPO
+from plan_testing import REPO
 
 WORKFLOW = REPO / ".github" / "workflows" / "plan.yml"
 

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from conftest import FIXTURES, nap
+from plan_testing import FIXTURES, nap
 
 
 def git(repo, *args) -> str:

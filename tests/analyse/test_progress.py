@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from plan_testing import FIXTURES
 from napkit.analyse.progress import (
     MilestoneCounts, UnknownPeriod, period_of, period_span, progress_of, recommendation_state,
 )

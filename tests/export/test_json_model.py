@@ -6,7 +6,7 @@ import json
 
 import jsonschema
 
-from conftest import REPO, nap
+from plan_testing import REPO, nap
 
 
 def test_export_validates_against_export_schema(valid_plan):

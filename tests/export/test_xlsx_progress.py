@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import nap
+from plan_testing import nap
 
 STATUSES = "not-started,on-track,delayed,completed,cancelled"
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES
+from plan_testing import FIXTURES
 from napkit.export.json_model import export_model
 from napkit.findings import Finding
 from napkit.load.trees import FolderTree

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from conftest import FIXTURES
+from plan_testing import FIXTURES
 from napkit.load.repository import load_tree
 from napkit.load.trees import GitTree, TreeError
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import FIXTURES, nap
+from plan_testing import FIXTURES, nap
 from napkit.pipeline import run_folder
 from napkit.validate.progress_rules import check_progress
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES, REPO, nap
+from plan_testing import FIXTURES, REPO, nap
 from napkit.load.repository import kind_of
 from napkit.load.yaml_doc import parse
 from napkit.write.fmt import format_text

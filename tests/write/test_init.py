@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import nap
+from plan_testing import nap
 
 
 def test_init_then_check_and_fmt(tmp_path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import nap
+from plan_testing import nap
 
 FLAGS = ["--objective", "O1", "--title", "nb=Ny tiltak", "--title", "en=New measure",
          "--description", "nb=Hva som gjøres.", "--description", "en=What is done."]
