@@ -109,6 +109,7 @@ rec = obj("One distinct ask of a source document.", {
     "ref": obj("Where the recommendation stands in the source.", {
         "section": {"type": "string", "description": "Section of the source (e.g. 'VII.1' or 'IV')."},
         "paragraph": {"type": "integer", "minimum": 0, "description": "Numbered paragraph, where the source numbers them."},
+        "item": {"type": "integer", "minimum": 1, "description": "Bullet within the section or paragraph (1 = first), where the ask is one of a list."},
         "page": {"type": "integer", "minimum": 1, "description": "Page in the source, where known."},
     }),
     "summary": d("The ask, summarised in our own words.", ref("text")),

@@ -205,7 +205,7 @@ def _recommendation(doc: Document, i: int, r: dict, source_id: str) -> Recommend
         page=ref.get("page"), summary=Text.of(r["summary"]), quote=r.get("quote"), pillar=r["pillar"],
         theme=r.get("theme"), strength=r.get("strength"),
         response=Response(resp["status"], Text.of(resp.get("justification"))),
-        related=tuple(r.get("related", [])), src=Src(doc, ("recommendations", i)))
+        related=tuple(r.get("related", [])), item=ref.get("item"), src=Src(doc, ("recommendations", i)))
 
 
 def _measure(doc: Document) -> Measure:

@@ -183,14 +183,15 @@ class Recommendation:
     strength: str | None
     response: Response
     related: tuple[str, ...]
+    item: int | None = None
     src: Src = Src()
 
     @property
     def reference(self) -> str:
-        """'§ 27', 'VII.2' or 'VII.2, § 85': where the ask stands in its source."""
+        """'§ 27', 'VII.2 (3)' or 'VII.2, § 85': where the ask stands in its source."""
         parts = []
         if self.section:
-            parts.append(self.section)
+            parts.append(self.section + (f" ({self.item})" if self.item else ""))
         if self.paragraph is not None:
             parts.append(f"§ {self.paragraph}")
         return ", ".join(parts)
