@@ -6,26 +6,18 @@ Browser tests drive Debian's Chromium through playwright over http://127.0.0.1:P
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import shutil
-import socketserver
-import threading
 from pathlib import Path
 
 import pytest
 
 from napkit.pipeline import run_folder
 from napkit.render.site import build_site
-from site_testing import Built
+from site_testing import CHROMIUM, CHROMIUM_ARGS, Built, Server, need_chromium
 
 HERE = Path(__file__).parent
 TESTS = HERE.parents[1]
 REPO = TESTS.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 
 
 def fixture_plan_copy(dest: Path) -> Path:
@@ -78,38 +70,11 @@ def site(request: pytest.FixtureRequest) -> Built:
 
 # -- serving and the browser ------------------------------------------------------------------
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-class Server:
-    def __init__(self, directory: Path):
-        handler = functools.partial(_QuietHandler, directory=str(directory))
-        self.httpd = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-        self.httpd.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
 @pytest.fixture(scope="session")
 def served(site: Built):
     server = Server(site.site)
     yield site, server.base
     server.close()
-
-
-def need_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"CI=true, but {CHROMIUM} is missing: the browser tests must run in CI (apt install chromium)")
-    pytest.skip(f"{CHROMIUM} not found: browser and accessibility tests need Debian's chromium "
-                "(apt install chromium); under CI=true they fail instead of skipping")
 
 
 @pytest.fixture(scope="session")

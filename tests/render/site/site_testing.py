@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import functools
 import html
+import http.server
+import os
 import re
+import socketserver
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 from napkit.model import PlanModel
 from napkit.render.site.compose import prefix_of
 from napkit.render.site.context import Routes
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
 
 
 @dataclass
@@ -65,3 +76,30 @@ def page_templates(built: Built, lang: str) -> dict[str, str]:
     if built.name == "fixture":
         templates["hostile measure"] = r.url("measure", "M-03")
     return templates
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+class Server:
+    def __init__(self, directory: Path):
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        self.httpd = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def need_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI=true, but {CHROMIUM} is missing: the browser tests must run in CI (apt install chromium)")
+    pytest.skip(f"{CHROMIUM} not found: browser and accessibility tests need Debian's chromium "
+                "(apt install chromium); under CI=true they fail instead of skipping")

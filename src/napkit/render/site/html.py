@@ -4,10 +4,13 @@ cards, facts lists, figures with their data table. Every argument that is not `S
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from .escape import Safe, esc
+
+_TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,16 +40,28 @@ def _cell(cell: object) -> Safe:
 
 def table(head: Sequence[object], rows: Iterable[Sequence[object]], *, caption: object = None,
           foot: Sequence[object] | None = None, numeric_from: int | None = None, numeric: Iterable[int] = (),
-          cls: str = "") -> Safe:
+          cls: str = "", label: object = None) -> Safe:
     """A data table. `head` are the column headings; the columns in `numeric`, and those from
     `numeric_from` on, are right-aligned numbers. The first cell of `foot` (a totals row) is a row
-    header."""
+    header.
+
+    Tables of more than three columns may be wider than a phone: they scroll sideways in a
+    region that takes keyboard focus (WCAG 2.1.1), named by `label` or the caption. The table
+    has a class of its own so that Material's script leaves it unwrapped."""
     numeric_cols = set(numeric) | (set(range(numeric_from, len(head))) if numeric_from is not None else set())
 
     def mark(row: Sequence[object]) -> list[object]:
         return [num(c) if i in numeric_cols and not isinstance(c, Cell) else c for i, c in enumerate(row)]
 
-    parts = [Safe('<div class="nap-table{}"><table>').format(" " + cls if cls else "")]
+    name = label if label is not None else caption
+    if name is None:  # name the region by its columns
+        name = Safe(", ").join(Safe(_TAG.sub("", str(Safe.escape(h)))) for h in head)
+    if len(head) > 3:
+        wrapper = Safe('<div class="nap-table nap-table--scroll{}" role="region" tabindex="0" aria-label="{}">').format(
+            " " + cls if cls else "", name)
+    else:
+        wrapper = Safe('<div class="nap-table{}">').format(" " + cls if cls else "")
+    parts = [wrapper + Safe('<table class="nap">')]
     if caption is not None:
         parts.append(Safe("<caption>{}</caption>").format(caption))
     parts.append(Safe("<thead><tr>"))

@@ -100,7 +100,10 @@ def derive_config(base: dict, tree: LanguageTree, site: SiteTree, copyright_text
     extensions += [e for e in REQUIRED_EXTENSIONS if e not in names]
     cfg["markdown_extensions"] = extensions
     plugins = [p for p in (cfg.get("plugins") or []) if _extension_name(p) != "search"]
-    cfg["plugins"] = [{"search": {"lang": [labels.search_language(tree.lang)]}}, *plugins]
+    # Material's own word separator: also splits at punctuation and at the entities of escaped
+    # markup, so a title like "<b>x</b>" is found by "x" (MkDocs' default splits only at spaces).
+    separator = r'[\s\-,:!=\[\]()"`/]+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])'
+    cfg["plugins"] = [{"search": {"lang": [labels.search_language(tree.lang)], "separator": separator}}, *plugins]
     cfg["extra_css"] = [STYLESHEET, *[c for c in (cfg.get("extra_css") or []) if c != STYLESHEET]]
     extra = cfg.get("extra") if isinstance(cfg.get("extra"), dict) else {}
     for key in ("analytics", "consent", "social"):
