@@ -129,7 +129,7 @@ def export(ctx: Context, fmt: str, output: Path | None, agency: str | None, peri
     if result.model is None or result.analysis is None or result.findings.errors:
         from .report.text import report_text
 
-        click.echo(report_text(result.findings.sorted(), 0), err=True, nl=False)
+        click.echo(report_text(result.findings.sorted()), err=True, nl=False)
         fail("the plan has errors; fix them before exporting", EXIT_FINDINGS)
     if fmt == "xlsx":
         from .export.xlsx_progress import ExportError, default_period, write_progress_workbook
@@ -175,7 +175,7 @@ def import_progress(ctx: Context, workbook: Path, period: str | None, dry_run: b
 
     result = run_pipeline(ctx)
     if result.model is None or result.findings.errors:
-        click.echo(report_text(result.findings.sorted(), 0), err=True, nl=False)
+        click.echo(report_text(result.findings.sorted()), err=True, nl=False)
         fail("the plan has errors; fix them before importing progress", EXIT_FINDINGS)
     model = result.model
     try:
@@ -410,11 +410,17 @@ def build(ctx: Context, target: str, out: Path | None) -> None:
 
     result = run_pipeline(ctx)
     if result.model is None or result.findings.errors:
-        click.echo(report_text(result.findings.sorted(), 0), err=True, nl=False)
+        click.echo(report_text(result.findings.sorted()), err=True, nl=False)
         fail("the plan has errors; `nap check` lists them. Nothing was built.", EXIT_FINDINGS)
     targets = ("docs", "site") if target == "all" else (target,)
-    with progress_display(quiet=ctx.quiet) as progress:
-        written = run_build(result, BuildOptions(ctx.root, out or ctx.root / "build", targets, progress))
+    from .render.docs import DocumentBuildError
+    from .render.site import SiteBuildError
+
+    try:
+        with progress_display(quiet=ctx.quiet) as progress:
+            written = run_build(result, BuildOptions(ctx.root, out or ctx.root / "build", targets, progress))
+    except (DocumentBuildError, SiteBuildError) as exc:
+        fail(f"build failed: {exc}\nThe previous build/ was left as it was.", EXIT_FINDINGS)
     if not ctx.quiet:
         for path in written:
             click.echo(f"wrote {path}")

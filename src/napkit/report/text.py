@@ -10,11 +10,14 @@ def format_finding(f: Finding) -> str:
     return line + (f"\n    hint: {f.hint}" if f.hint else "")
 
 
-def report_text(findings: list[Finding], files_checked: int) -> str:
+def report_text(findings: list[Finding], files_checked: int | None = None) -> str:
     lines = [format_finding(f) for f in findings]
     counts = {"error": 0, "warning": 0, "info": 0}
     for f in findings:
         counts[str(f.severity)] += 1
     summary = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items() if n) or "no findings"
-    lines.append(f"{summary} in {files_checked} file{'s' if files_checked != 1 else ''}")
+    if files_checked is None:
+        lines.append(summary)
+    else:
+        lines.append(f"{summary} in {files_checked} file{'s' if files_checked != 1 else ''}")
     return "\n".join(lines) + "\n"

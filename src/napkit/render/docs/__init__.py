@@ -1,0 +1,84 @@
+"""The official plan documents: model + analysis → one pandoc document per language → DOCX and PDF.
+
+  compose.py   the document (pandoc's model) from the typed model, same for every format
+  convert.py   DOCX through a reference document, PDF through a Typst template and typst
+  ast.py       the small pandoc-AST builder both use
+
+Outputs: build/<plan-id>-<lang>.docx and .pdf. They are written into a staging folder beside
+build/ and moved in only when every document of every language succeeded. A plan may override the
+house style with plan/templates/reference.docx and plan/templates/plan.typ."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from ...analyse import Analysis
+from ...model import PlanModel
+from .compose import compose
+from .convert import DocumentBuildError, data_file, to_docx, to_pdf
+
+__all__ = ["build_documents", "DocumentBuildError", "document_names", "template_paths"]
+
+
+class _Silent:
+    def step(self, message: str) -> None:
+        pass
+
+
+def pinned_epoch(model: PlanModel) -> int:
+    """SOURCE_DATE_EPOCH when set, else the plan's date, else 1 January of its first year."""
+    from ...build import source_date_epoch
+
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return epoch
+    day = model.plan.date or dt.date(model.plan.start_year, 1, 1)
+    return calendar.timegm(day.timetuple())
+
+
+def template_paths(root: Path) -> tuple[Path, Path]:
+    """(reference.docx, plan.typ): the plan's own in plan/templates/ where present, else ours."""
+    own = Path(root) / "plan" / "templates"
+    reference = own / "reference.docx"
+    typst_template = own / "plan.typ"
+    return (reference if reference.is_file() else data_file("docs/reference.docx"),
+            typst_template if typst_template.is_file() else data_file("docs/plan.typ"))
+
+
+def document_names(model: PlanModel) -> list[str]:
+    return [f"{model.plan.id}-{lang}.{ext}" for lang in model.languages for ext in ("docx", "pdf")]
+
+
+def build_documents(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, progress=None,
+                    formats: tuple[str, ...] = ("docx", "pdf")) -> list[Path]:
+    """Write the documents of every language into `out`; return their paths."""
+    progress = progress or _Silent()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    reference, template = template_paths(root)
+    epoch = pinned_epoch(model)
+    staging = Path(tempfile.mkdtemp(prefix=".docs-", dir=out))
+    try:
+        names: list[str] = []
+        for lang in model.languages:
+            progress.step(f"documents: {lang}")
+            document = compose(model, analysis, lang)
+            stem = f"{model.plan.id}-{lang}"
+            if "docx" in formats:
+                to_docx(document, staging / f"{stem}.docx", reference, epoch)
+                names.append(f"{stem}.docx")
+            if "pdf" in formats:
+                to_pdf(document, staging / f"{stem}.pdf", template, epoch)
+                names.append(f"{stem}.pdf")
+        written = []
+        for name in names:  # all succeeded: move into place (each rename is atomic)
+            os.replace(staging / name, out / name)
+            written.append(out / name)
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

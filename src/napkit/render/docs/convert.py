@@ -1,0 +1,98 @@
+"""pandoc document → DOCX (pypandoc, reference.docx) and → PDF (pypandoc → Typst → typst).
+
+Both conversions run pandoc with `--sandbox`: it reads only the files named on its command line
+(the reference document, the template), so nothing in the plan can pull in a local file or a
+remote resource. Typst compiles with the bundled fonts only (system fonts ignored) and its root
+set to an empty staging folder, so the PDF looks the same on every machine and reads nothing else.
+Timestamps come from `epoch` (SOURCE_DATE_EPOCH or the plan's date): same input, same bytes."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+import zipfile
+from importlib import resources
+from pathlib import Path
+
+import pypandoc
+
+
+class DocumentBuildError(Exception):
+    """pandoc or typst refused the document; the message says which and why."""
+
+
+def data_file(name: str) -> Path:
+    return Path(str(resources.files("napkit") / "data" / name))
+
+
+FONTS = data_file("fonts")
+
+
+@contextlib.contextmanager
+def _source_date(epoch: int):
+    """pandoc reads SOURCE_DATE_EPOCH for the dates it writes into a DOCX."""
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+def _pandoc(document: dict, to: str, extra: list[str], outputfile: str | None = None) -> str:
+    try:
+        return pypandoc.convert_text(json.dumps(document, ensure_ascii=False), to, format="json",
+                                     extra_args=["--sandbox", *extra], outputfile=outputfile)
+    except RuntimeError as exc:  # pypandoc reports pandoc's stderr this way
+        raise DocumentBuildError(f"pandoc ({to}): {exc}") from None
+
+
+def to_docx(document: dict, out: Path, reference: Path, epoch: int) -> None:
+    with _source_date(epoch):
+        _pandoc(document, "docx", ["--reference-doc", str(reference), "--toc", "--toc-depth=2"],
+                outputfile=str(out))
+    _stamp_core_dates(out, epoch)
+
+
+_CORE_DATE = re.compile(r"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def _stamp_core_dates(path: Path, epoch: int) -> None:
+    """pandoc's sandbox has no clock, so it dates a DOCX 1970-01-01. Write the pinned date into
+    docProps/core.xml instead, keeping every other entry (and its zip metadata) as it was."""
+    stamp = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    with zipfile.ZipFile(path) as src:
+        entries = [(info, src.read(info)) for info in src.infolist()]
+    tmp = path.with_name(path.name + ".part")
+    with zipfile.ZipFile(tmp, "w") as dst:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = _CORE_DATE.sub(lambda m: m.group(1) + stamp + m.group(3), data.decode("utf-8")).encode("utf-8")
+            dst.writestr(info, data)
+    os.replace(tmp, path)
+
+
+def to_typst(document: dict, template: Path) -> str:
+    return _pandoc(document, "typst", ["--template", str(template), "--toc-depth=2"])
+
+
+def to_pdf(document: dict, out: Path, template: Path, epoch: int, *, fonts: Path = FONTS) -> None:
+    source = to_typst(document, template)
+    with tempfile.TemporaryDirectory(prefix="nap-typst-") as tmp:
+        main = Path(tmp) / "plan.typ"
+        main.write_text(source, encoding="utf-8")
+        try:
+            import typst
+
+            pdf = typst.compile(str(main), root=tmp, font_paths=[str(fonts)], ignore_system_fonts=True,
+                                timestamp=epoch, pdf_standards=["ua-1"])
+        except Exception as exc:  # typst raises its own error types with the compiler's message
+            raise DocumentBuildError(f"typst: {exc}") from None
+    out.write_bytes(pdf)
