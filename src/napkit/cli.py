@@ -426,6 +426,54 @@ def build(ctx: Context, target: str, out: Path | None) -> None:
             click.echo(f"wrote {path}")
 
 
+@cli.command()
+@click.argument("period")
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: build/).")
+@click.option("--lang", help="Language of the summary printed here (default: the plan's first language).")
+@click.option("--no-documents", is_flag=True, help="Only print the summary; write no DOCX/PDF.")
+@pass_ctx
+def report(ctx: Context, period: str, out: Path | None, lang: str | None, no_documents: bool) -> None:
+    """Implementation report for a reporting PERIOD: a summary here, and the report as DOCX and
+    PDF in every plan language (build/<plan>-report-<period>-<lang>.docx, .pdf)."""
+    from .analyse.progress import UnknownPeriod, progress_of
+    from .render.docs import DocumentBuildError, build_report
+    from .render.progress_report import report_of, word
+    from .report.text import report_text
+    from .util.progress import progress_display
+
+    result = run_pipeline(ctx)
+    if result.model is None or result.findings.errors:
+        click.echo(report_text(result.findings.sorted()), err=True, nl=False)
+        fail("the plan has errors; `nap check` lists them. No report was made.", EXIT_FINDINGS)
+    model = result.model
+    lang = lang or model.plan.default_language
+    if lang not in model.languages:
+        fail(f"'{lang}' is not a language of the plan ({', '.join(model.languages)})")
+    try:
+        progress = progress_of(model, period, result.analysis.coverage)
+    except UnknownPeriod as exc:
+        fail(str(exc))
+    summary = report_of(model, progress, lang)
+    lines = [summary.title]
+    if summary.example:
+        lines.append(word("example_warning", lang))
+    lines += [f"  {value:>12}  {what}" for value, what in summary.figures]
+    status_section = summary.sections[0]
+    lines += [f"  {count:>12}  {name}" for name, count in status_section.rows]
+    click.echo("\n".join(lines))
+    if no_documents:
+        return
+    try:
+        with progress_display(quiet=ctx.quiet) as display:
+            written = build_report(model, result.analysis, ctx.root, out or ctx.root / "build", period,
+                                   progress=display)
+    except DocumentBuildError as exc:
+        fail(f"report failed: {exc}\nThe previous build/ was left as it was.", EXIT_FINDINGS)
+    if not ctx.quiet:
+        for path in written:
+            click.echo(f"wrote {path}")
+
+
 def main() -> None:
     try:
         cli(standalone_mode=True)

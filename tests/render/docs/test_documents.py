@@ -61,8 +61,9 @@ def docx_text(d) -> str:
 
 def test_one_docx_and_one_pdf_per_language(fixture_docs):
     model, _, _, out, written = fixture_docs
-    assert sorted(p.name for p in written) == sorted(
-        f"{model.plan.id}-{lang}.{ext}" for lang in model.languages for ext in ("docx", "pdf"))
+    expected = [f"{model.plan.id}-{lang}.{ext}" for lang in model.languages for ext in ("docx", "pdf")]
+    expected += [f"{model.plan.id}-report-2027-{lang}.{ext}" for lang in model.languages for ext in ("docx", "pdf")]
+    assert sorted(p.name for p in written) == sorted(expected)
     assert not [p for p in out.iterdir() if p.name.startswith(".docs-")], "staging folder left behind"
 
 
@@ -231,3 +232,30 @@ def test_real_plan_documents(tmp_path):
         h2 = {p.text for p in d.paragraphs if p.style.name == "Heading 2"}
         assert {f"{m.id} {m.title.get(lang)}" for m in model.measures.values()} <= h2
         assert all(r in docx_text(d) for r in model.recommendations)
+
+
+def test_implementation_report_documents(fixture_docs):
+    model, _, _, out, _ = fixture_docs
+    for lang, title, warning in (("nb", "Gjennomføringsrapport 2027", "Eksempeldata"),
+                                 ("en", "Implementation report 2027", "Example data")):
+        pdf = pdf_text(out / f"{model.plan.id}-report-2027-{lang}.pdf")
+        assert title in pdf and warning in pdf
+        for m in model.measures:
+            assert m in pdf
+        d = docx.Document(out / f"{model.plan.id}-report-2027-{lang}.docx")
+        assert [p.text for p in d.paragraphs if p.style.name == "Heading 1"] == [title]
+        by_measure = [t for t in d.tables if len(t.columns) == 6 and t.rows[0].cells[0].text in ("Tiltak", "Measure")]
+        assert len(by_measure) == 1 and len(by_measure[0].rows) == 1 + len(model.measures)
+
+
+def test_nap_report_prints_summary_and_writes_documents(tmp_path):
+    root = plan_copy(tmp_path / "plan")
+    r = nap("--quiet", "report", "2027", "--lang", "en", root=root)
+    assert r.exit_code == 0, r.stderr
+    assert "Implementation report 2027" in r.stdout and "Measures reported" in r.stdout
+    assert sorted(p.name for p in (root / "build").iterdir()) == sorted(
+        f"example-plan-report-2027-{lang}.{ext}" for lang in ("nb", "en") for ext in ("docx", "pdf"))
+    r = nap("report", "1999", root=root)
+    assert r.exit_code == 2 and "not a reporting period" in r.stderr
+    r = nap("report", "2027", "--no-documents", "--lang", "xx", root=root)
+    assert r.exit_code == 2

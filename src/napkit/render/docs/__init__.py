@@ -22,7 +22,7 @@ from ...model import PlanModel
 from .compose import compose
 from .convert import DocumentBuildError, data_file, to_docx, to_pdf
 
-__all__ = ["build_documents", "DocumentBuildError", "document_names", "template_paths"]
+__all__ = ["build_documents", "build_report", "DocumentBuildError", "document_names", "template_paths", "reported_periods"]
 
 
 class _Silent:
@@ -55,20 +55,49 @@ def document_names(model: PlanModel) -> list[str]:
 
 
 def build_documents(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, progress=None,
-                    formats: tuple[str, ...] = ("docx", "pdf")) -> list[Path]:
-    """Write the documents of every language into `out`; return their paths."""
+                    formats: tuple[str, ...] = ("docx", "pdf"), reports: tuple[str, ...] | None = None) -> list[Path]:
+    """Write the plan documents of every language into `out`, and the implementation report of
+    each period in `reports` (default: every reporting period that has progress entries)."""
     progress = progress or _Silent()
-    out = Path(out)
+    if reports is None:
+        reports = reported_periods(model)
+    jobs = []
+    for lang in model.languages:
+        jobs.append((f"documents: {lang}", f"{model.plan.id}-{lang}", lambda lang=lang: compose(model, analysis, lang)))
+    for period in reports:
+        for lang in model.languages:
+            jobs.append((f"report {period}: {lang}", report_stem(model, period, lang),
+                         lambda lang=lang, period=period: _report_document(model, analysis, period, lang)))
+    return _write(jobs, root, Path(out), formats, progress, pinned_epoch(model))
+
+
+def reported_periods(model: PlanModel) -> tuple[str, ...]:
+    """Reporting periods (plan order) that have at least one progress entry."""
+    have = {e.period for e in model.progress}
+    return tuple(p for p in model.plan.reporting_periods if p in have)
+
+
+def report_stem(model: PlanModel, period: str, lang: str) -> str:
+    return f"{model.plan.id}-report-{period}-{lang}"
+
+
+def _report_document(model: PlanModel, analysis: Analysis, period: str, lang: str) -> dict:
+    from ...analyse.progress import progress_of
+    from ..progress_report import report_of
+    from .compose import compose_report
+
+    return compose_report(model, report_of(model, progress_of(model, period, analysis.coverage), lang), lang)
+
+
+def _write(jobs, root: Path, out: Path, formats: tuple[str, ...], progress, epoch: int) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     reference, template = template_paths(root)
-    epoch = pinned_epoch(model)
     staging = Path(tempfile.mkdtemp(prefix=".docs-", dir=out))
     try:
         names: list[str] = []
-        for lang in model.languages:
-            progress.step(f"documents: {lang}")
-            document = compose(model, analysis, lang)
-            stem = f"{model.plan.id}-{lang}"
+        for message, stem, make in jobs:
+            progress.step(message)
+            document = make()
             if "docx" in formats:
                 to_docx(document, staging / f"{stem}.docx", reference, epoch)
                 names.append(f"{stem}.docx")
@@ -82,3 +111,11 @@ def build_documents(model: PlanModel, analysis: Analysis, root: Path, out: Path,
         return written
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def build_report(model: PlanModel, analysis: Analysis, root: Path, out: Path, period: str, *, progress=None,
+                 formats: tuple[str, ...] = ("docx", "pdf")) -> list[Path]:
+    """Only the implementation report of `period`, every language (`nap report PERIOD`)."""
+    jobs = [(f"report {period}: {lang}", report_stem(model, period, lang),
+             lambda lang=lang: _report_document(model, analysis, period, lang)) for lang in model.languages]
+    return _write(jobs, root, Path(out), formats, progress or _Silent(), pinned_epoch(model))

@@ -293,3 +293,48 @@ def _catalog_row(rec: Recommendation, w: _Words) -> list:
     if rec.response.justification:
         response.append(w.t(rec.response.justification))
     return [_lines(first), summary, _lines(response)]
+
+
+# -- the implementation report of a period ---------------------------------------------------------
+
+def compose_report(model: PlanModel, report, lang: str) -> dict:
+    """The implementation report (render.progress_report.Report) as a document of its own."""
+    from ..progress_report import Ref
+
+    w = _Words(model, lang)
+
+    def cell(c):
+        if isinstance(c, Ref):
+            return c.text
+        return c
+
+    blocks: list = []
+    blocks.append(A.header(1, report.title, "report"))
+    if report.example:
+        blocks.append(A.para([A.strong(_report_word("example_warning", lang))]))
+    blocks.append(A.table([_report_word("summary", lang), ""], [[label_, value] for value, label_ in report.figures],
+                          widths=[0.7, 0.3], numeric=[1]))
+    for section in report.sections:
+        blocks.append(A.header(2, section.title, f"report-{section.key}"))
+        blocks.append(A.table(list(section.head), [[cell(c) for c in row] for row in section.rows],
+                              widths=list(section.widths) or None, numeric=section.numeric,
+                              foot=[cell(c) for c in section.foot] if section.foot else None))
+    plan = model.plan
+    meta = {
+        "title": report.title,
+        "subtitle": w.t(plan.title),
+        "author": w.agency(plan.responsible) if plan.responsible else "",
+        "date": w.date(plan.date) if plan.date else "",
+        "lang": {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}.get(lang, lang),
+        "toc-title": w("contents"),
+        "country": w.t(plan.country),
+        "period": report.period,
+        "page-label": w("page"),
+    }
+    return A.document(meta, blocks)
+
+
+def _report_word(key: str, lang: str) -> str:
+    from ..progress_report import word
+
+    return word(key, lang)

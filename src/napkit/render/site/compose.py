@@ -15,6 +15,8 @@ URL scheme (directory URLs; the default language at the root, the others under /
     /tidslinje/               timeline (Gantt)               /en/timeline/
     /virksomheter/[<agency>/] agencies                       /en/agencies/[<agency>/]
     /nedlastinger/            plan documents                 /en/downloads/
+    /framdrift/[<period>/]    status dashboard per reporting /en/progress/[<period>/]
+                              period (only periods with progress entries)
     /<page>/                  hand-written pages (site/nb/)  /en/<page>/ (site/en/)
     /files/<plan>-<lang>.pdf  the documents themselves (shared by all languages)
 """
@@ -34,8 +36,11 @@ from .pages import Output
 from .pages.agencies import agencies_index, agency
 from .pages.handwritten import HandwrittenError, read_handwritten
 from .pages.money_time import budget, downloads, timeline
+from .pages.progress import progress_index, progress_page, report_files
+from ..docs import reported_periods
 from .pages.plan import home, measure, measures_index, objective
 from .pages.recommendations import coverage_matrix, source, sources_index
+from ..progress_report import word
 from .tree import LanguageTree, NavItem, SiteTree, relative_url, url_of
 
 STYLESHEET = "assets/napkit/napkit.css"
@@ -57,6 +62,21 @@ def find_downloads(model: PlanModel, out: Path) -> list[tuple[str, str, Path]]:
     return found
 
 
+def find_reports(model: PlanModel, periods: list[str], documents: list[tuple[str, str, Path]]) -> dict[str, Path]:
+    """The implementation reports `nap build` wrote beside the plan documents: file name → path."""
+    if not documents:
+        return {}
+    out = documents[0][2].parent
+    found = {}
+    for period in periods:
+        for lang in model.languages:
+            for fmt in ("pdf", "docx"):
+                path = out / f"{model.plan.id}-report-{period}-{lang}.{fmt}"
+                if path.is_file():
+                    found[path.name] = path
+    return found
+
+
 def stylesheet() -> bytes:
     return resources.files("napkit.data").joinpath("site/napkit.css").read_bytes()
 
@@ -68,6 +88,8 @@ def compose(model: PlanModel, analysis: Analysis, root: Path, documents: list[tu
     downloads_ = [Download(lang, fmt, f"{FILES_DIR}/{path.name}", path.stat().st_size)
                   for lang, fmt, path in documents]
     css = stylesheet()
+    periods = list(reported_periods(model))
+    reports = find_reports(model, periods, documents)
     site = SiteTree(default, [])
     for lang in model.languages:
         step(f"site: pages ({lang})")
@@ -89,6 +111,10 @@ def compose(model: PlanModel, analysis: Analysis, root: Path, documents: list[tu
         for a in model.agencies:
             agency(ctx, out, a)
         downloads(ctx, out)
+        for period in periods:
+            progress_page(ctx, out, period, report_files(model, period, reports), FILES_DIR)
+        if periods:
+            progress_index(ctx, out, periods)
         hand = read_handwritten(root, lang)
         reserved = {url_of(p.path).split("/", 1)[0] for p in out.pages} - {""}
         reserved |= {"assets", "search", FILES_DIR, "404.html", "sitemap.xml", "sitemap.xml.gz"}
@@ -104,6 +130,8 @@ def compose(model: PlanModel, analysis: Analysis, root: Path, documents: list[tu
         if lang == default:
             for d, (_l, _f, path) in zip(downloads_, documents):
                 files[d.url] = path.read_bytes()
+            for name, path in reports.items():
+                files[f"{FILES_DIR}/{name}"] = path.read_bytes()
         title = ctx.text(model.plan.title)
         tree = LanguageTree(lang, routes[lang].prefix, title, ctx.text(model.plan.subtitle) or title,
                             out.pages + hand.pages, [], files)
@@ -141,9 +169,12 @@ def _nav(ctx: Ctx, tree: LanguageTree, hand_order: dict[str, tuple[float, str]])
     agencies = NavItem(labels.t("agencies", ctx.lang), r.path("agencies"),
                        tuple(item("agency", a) for a in model.agencies))
     hand = sorted((p for p in tree.pages if p.kind == "handwritten"), key=lambda p: hand_order[p.path])
+    periods = [p for p in tree.pages if p.kind == "progress" and p.key != "progress"]
+    progress = [NavItem(word("progress", ctx.lang), r.path("progress_index"),
+                        tuple(NavItem(p.title, p.path) for p in periods))] if periods else []
     about = NavItem(labels.t("about_section", ctx.lang), None,
                     (*(NavItem(p.title, p.path) for p in hand), item("downloads")))
-    return [item("home", title=labels.t("home", ctx.lang)), measures_section, sources, item("budget"), item("timeline"), agencies, about]
+    return [item("home", title=labels.t("home", ctx.lang)), measures_section, sources, item("budget"), item("timeline"), *progress, agencies, about]
 
 
 def _link_alternates(site: SiteTree) -> None:

@@ -59,6 +59,10 @@ class Routes:
             return f"{s('recommendations')}/{page_name(ident)}.md"
         if kind in ("coverage", "budget", "timeline", "downloads"):
             return f"{s(kind)}.md"
+        if kind == "progress_index":
+            return f"{s('progress')}/index.md"
+        if kind == "progress":
+            return f"{s('progress')}/{page_name(ident)}.md"
         raise KeyError(kind)
 
     def url(self, kind: str, ident: str | None = None, anchor: str | None = None) -> str:

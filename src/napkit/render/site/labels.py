@@ -125,12 +125,14 @@ SITE_LABELS: dict[str, dict[str, str]] = {
 # at the site root, every other language under /<lang>/.
 SLUGS: dict[str, dict[str, str]] = {
     "nb": {"objectives": "mal", "measures": "tiltak", "agencies": "virksomheter", "recommendations": "anbefalinger",
-           "coverage": "dekning", "budget": "budsjett", "timeline": "tidslinje", "downloads": "nedlastinger"},
+           "coverage": "dekning", "budget": "budsjett", "timeline": "tidslinje", "downloads": "nedlastinger",
+           "progress": "framdrift"},
     "nn": {"objectives": "mal", "measures": "tiltak", "agencies": "verksemder", "recommendations": "tilrådingar",
-           "coverage": "dekning", "budget": "budsjett", "timeline": "tidslinje", "downloads": "nedlastingar"},
+           "coverage": "dekning", "budget": "budsjett", "timeline": "tidslinje", "downloads": "nedlastingar",
+           "progress": "framdrift"},
     "en": {"objectives": "objectives", "measures": "measures", "agencies": "agencies",
            "recommendations": "recommendations", "coverage": "coverage", "budget": "budget", "timeline": "timeline",
-           "downloads": "downloads"},
+           "downloads": "downloads", "progress": "progress"},
 }
 
 # How each language calls itself in the language switcher.
