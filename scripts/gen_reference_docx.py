@@ -21,6 +21,7 @@ from pathlib import Path
 import pypandoc
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
@@ -85,12 +86,18 @@ def main() -> None:
         if name in [s.name for s in styles]:
             style_font(styles[name], size=10)
     style_font(styles["Title"], size=28, bold=True, color=ACCENT)
-    styles["Title"].paragraph_format.space_before = Cm(7)
+    styles["Title"].paragraph_format.space_before = Cm(5)
     styles["Title"].paragraph_format.space_after = Pt(18)
     style_font(styles["Subtitle"], size=16, color=RGBColor(0x33, 0x33, 0x33))
     for name, size in (("Author", 12), ("Date", 11)):
         style_font(styles[name], size=size)
-    styles["Author"].paragraph_format.space_before = Cm(8)
+    # Subtitle, Author and Date are based on Title: give each its own spacing, or they inherit
+    # the title's drop and the cover spills onto a second page.
+    styles["Subtitle"].paragraph_format.space_before = Pt(6)
+    styles["Author"].paragraph_format.space_before = Cm(6)
+    styles["Date"].paragraph_format.space_before = Pt(4)
+    for name in ("Title", "Subtitle", "Author", "Date"):  # pandoc centres them; a cover reads left-aligned
+        styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     for level, size in ((1, 18), (2, 13), (3, 11)):
         st = styles[f"Heading {level}"]
         style_font(st, size=size, bold=True, color=ACCENT)
@@ -102,7 +109,7 @@ def main() -> None:
         toc = styles["TOC Heading"]
         style_font(toc, size=18, bold=True, color=ACCENT)
         toc.paragraph_format.page_break_before = True
-    for name in ("Table Caption", "Caption"):
+    for name in ("Table Caption", "Image Caption"):
         if name in [s.name for s in styles]:
             style_font(styles[name], size=9)
             styles[name].font.italic = True
