@@ -25,3 +25,17 @@ def test_init_refuses_a_non_empty_folder_and_bad_options(tmp_path):
     assert (tmp_path / "x" / "keep.txt").read_text() == "mine"
     assert nap("init", tmp_path / "y", "--currency", "euro").exit_code == 2
     assert not (tmp_path / "y").exists()
+
+
+def test_init_then_build_site_and_documents(tmp_path):
+    """A brand-new plan builds as it is: one language and two, any currency."""
+    for langs, currency in (("en", "EUR"), ("fr,en", "EUR")):
+        target = tmp_path / langs.replace(",", "-")
+        assert nap("init", target, "--title", "Action plan", "--languages", langs, "--currency", currency).exit_code == 0
+        result = nap("--quiet", "build", root=target)
+        assert result.exit_code == 0, result.output
+        built = target / "build"
+        assert (built / "site" / "index.html").is_file()
+        for lang in langs.split(","):
+            assert (built / f"action-plan-{lang}.pdf").stat().st_size > 0
+            assert (built / f"action-plan-{lang}.docx").stat().st_size > 0
