@@ -124,6 +124,9 @@ def test_pdf_text_page_size_metadata(fixture_docs):
             assert (round(float(page.mediabox.width), 1), round(float(page.mediabox.height), 1)) == (595.3, 841.9)
         assert reader.metadata.title == model.plan.title.get(lang)
         assert str(reader.trailer["/Root"]["/Lang"]).startswith(lang)
+        xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+        assert "<pdfuaid:part>1</pdfuaid:part>" in xmp  # PDF/UA-1, tagged
+        assert [o.title for o in reader.outline if hasattr(o, "title")][0] in ("Innledning", "Introduction")
         text = pdf_text(path)
         for m in model.measures.values():
             assert m.id in text
