@@ -23,11 +23,11 @@ def text(rng: random.Random, n: int) -> str:
     return f"\n    nb: \"{sentence(rng, n)}\"\n    en: \"{sentence(rng, n)}\""
 
 
-def generate(out: Path, n: int, seed: int = 1) -> None:
+def generate(out: Path, n: int, seed: int = 1, n_recs: int | None = None, summary_words: int = 25) -> None:
     rng = random.Random(seed)
     (out / "plan" / "recommendations").mkdir(parents=True, exist_ok=True)
     (out / "measures").mkdir(parents=True, exist_ok=True)
-    n_recs = max(4, n // 4)
+    n_recs = n_recs or max(4, n // 4)
     n_agencies = 40
     n_objectives = 6
     (out / "plan" / "plan.yaml").write_text(
@@ -48,7 +48,7 @@ def generate(out: Path, n: int, seed: int = 1) -> None:
         for i in range(20)))
     (out / "plan" / "recommendations" / "synthetic.yaml").write_text(
         "source:\n  id: SYN\n  title: {nb: Syntetisk rapport, en: Synthetic report}\nrecommendations:\n" + "".join(
-            f"  - id: SYN-{i:05d}\n    ref: {{section: VII, paragraph: {i}}}\n    summary:{text(rng, 25).replace(chr(10) + '    ', chr(10) + '      ')}\n"
+            f"  - id: SYN-{i:05d}\n    ref: {{section: VII, paragraph: {i}}}\n    summary:{text(rng, summary_words).replace(chr(10) + '    ', chr(10) + '      ')}\n"
             f"    pillar: protection\n    theme: victim-assistance\n    strength: recommends\n"
             f"    response: {{status: accepted}}\n"
             for i in range(n_recs)))
@@ -75,4 +75,5 @@ def generate(out: Path, n: int, seed: int = 1) -> None:
 
 
 if __name__ == "__main__":
-    generate(Path(sys.argv[1]), int(sys.argv[2]))
+    # synthetic_plan.py OUT N [RECOMMENDATIONS]   (default N/4 recommendations)
+    generate(Path(sys.argv[1]), int(sys.argv[2]), n_recs=int(sys.argv[3]) if len(sys.argv) > 3 else None)

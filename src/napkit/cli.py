@@ -30,7 +30,9 @@ def find_root(start: Path) -> Path:
 class Context:
     def __init__(self, root: Path | None, quiet: bool):
         self.root = root or find_root(Path.cwd())
-        self.quiet = quiet or os.environ.get("CI", "").lower() == "true"
+        self.quiet = quiet  # --quiet: no summaries either
+        # No live progress display under --quiet or in CI (logs are not terminals).
+        self.no_progress = quiet or os.environ.get("CI", "").lower() == "true"
 
 
 pass_ctx = click.make_pass_decorator(Context)
@@ -417,7 +419,7 @@ def build(ctx: Context, target: str, out: Path | None) -> None:
     from .render.site import SiteBuildError
 
     try:
-        with progress_display(quiet=ctx.quiet) as progress:
+        with progress_display(quiet=ctx.no_progress) as progress:
             written = run_build(result, BuildOptions(ctx.root, out or ctx.root / "build", targets, progress))
     except (DocumentBuildError, SiteBuildError) as exc:
         fail(f"build failed: {exc}\nThe previous build/ was left as it was.", EXIT_FINDINGS)
@@ -464,7 +466,7 @@ def report(ctx: Context, period: str, out: Path | None, lang: str | None, no_doc
     if no_documents:
         return
     try:
-        with progress_display(quiet=ctx.quiet) as display:
+        with progress_display(quiet=ctx.no_progress) as display:
             written = build_report(model, result.analysis, ctx.root, out or ctx.root / "build", period,
                                    progress=display)
     except DocumentBuildError as exc:
