@@ -22,6 +22,9 @@ def test_export_validates_against_export_schema(valid_plan):
     assert rec["SRC-02"]["coverage"]["status"] == "partial"
     assert rec["SRC-03"]["coverage"]["status"] == "noted"
     assert data["coverage"]["percent"] == 100.0
+    progress = {(e["period"], e["measure"]): e for e in data["progress"]}
+    assert set(progress) == {("2027", "M-01"), ("2027", "M-02")}
+    assert progress[("2027", "M-01")]["status"] == "completed" and progress[("2027", "M-01")]["example"] is True
 
 
 def test_export_to_file_is_written_whole_and_nothing_else_changes(valid_plan, tmp_path):

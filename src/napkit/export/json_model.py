@@ -98,6 +98,16 @@ def export_model(model: PlanModel, analysis: Analysis) -> dict[str, Any]:
             "by_source": {k: _years(v) for k, v in budget.by_source.items()},
             "new_money": _years(budget.new_money), "existing_money": _years(budget.existing_money),
         },
+        "progress": [
+            {"measure": e.measure, "period": e.period, "reported_by": e.reported_by, "date": e.date.isoformat(),
+             "status": e.status, "completion": e.completion, "done": t(e.done),
+             "spent": [{"year": x.year, "amount": x.amount} for x in e.spent],
+             "milestones": [{"id": x.id, "reached": x.reached.isoformat()} for x in e.milestones],
+             "indicators": [{"indicator": x.indicator, "year": x.year, "value": x.value, "source": t(x.source)}
+                            for x in e.indicators],
+             "example": e.example}
+            for e in sorted(model.progress, key=lambda e: (plan.reporting_periods.index(e.period)
+                                                           if e.period in plan.reporting_periods else 99, e.measure))],
         "coverage": {"percent": cov.percent, "to_answer": cov.to_answer, "answered": cov.answered,
                      "counts": cov.counts, "by_source": cov.by_source},
     }
