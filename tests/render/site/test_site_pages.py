@@ -174,3 +174,16 @@ def test_sizes_are_sane(site: Built) -> None:
     pages = list(site.site.rglob("index.html"))
     assert len(pages) >= 2 * (len(site.model.measures) + len(site.model.agencies))
     assert all(p.stat().st_size < 2_000_000 for p in pages)
+
+
+def test_status_dashboard_per_reporting_period(fixture_site: Built) -> None:
+    nb = text_of(fixture_site.html("framdrift/2027/"))
+    assert "Gjennomføringsrapport 2027" in nb and "Eksempeldata" in nb
+    for mid in fixture_site.model.measures:
+        assert mid in nb
+    assert "Tiltak som har rapportert" in nb and "Anbefalingene" in nb
+    en = fixture_site.html("en/progress/2027/")
+    assert "Implementation report 2027" in text_of(en)
+    assert 'href="../../../framdrift/2027/"' in en or "hreflang=\"nb\"" in en
+    measure = text_of(fixture_site.html("tiltak/M-01/"))
+    assert "Framdrift" in measure and "Fullført" in measure

@@ -235,6 +235,21 @@ def measure(ctx: Ctx, out: Output, ident: str) -> Page:
                         ctx.t("measure_note")], rows))
     else:
         doc.html(p(ctx.t("no_recommendations")))
+
+    entries = [e for e in model.progress if e.measure == ident]
+    if entries:  # what the lead agency reported, period by period (link to each period's dashboard)
+        from ...progress_report import word
+
+        order = {period: i for i, period in enumerate(model.plan.reporting_periods)}
+        entries.sort(key=lambda e: order.get(e.period, len(order)))
+        doc.h(2, word("progress", ctx.lang))
+        if any(e.example for e in entries):
+            doc.html(p(word("example_warning", ctx.lang), "nap-small"))
+        rows = [[rowh(ctx.link("progress", e.period, e.period)), word("s." + e.status, ctx.lang),
+                 Cell(f"{e.completion}\u00a0%" if e.completion is not None else "–", numeric=True),
+                 ctx.esc(e.done) if e.done else "–"] for e in entries]
+        doc.html(table([ctx.t("period"), ctx.t("status"), word("completion", ctx.lang), word("done", ctx.lang)], rows,
+                       numeric=(2,)))
     return out.add(Page(ctx.routes.path("measure", ident), title, doc.markdown(), "measure", f"measure:{ident}",
                         description=ctx.text(m.description)))
 
