@@ -1,8 +1,9 @@
 """Fast YAML reading: PyYAML's C parser with YAML 1.2 core-schema resolution.
 
-ruamel.yaml is kept for what it alone does well — positions of every key and item, and
-round-tripping for `nap fmt` — but it parses pure Python at ~8 ms a file. Data comes from here
-(libyaml, ~15× faster); positions are looked up with ruamel only for files a finding is about.
+The reference loader: event_yaml builds the same data from parser events without a node graph
+and hands every unusual document (tags, anchors gone wrong, duplicate keys, deep nesting) back
+to load() here, so that data and errors stay exactly these. ruamel.yaml is kept only for
+round-tripping in `nap fmt`; positions come from yaml_positions.
 
 Semantics (the same as ruamel's YAML 1.2 loading): `NO`, `on`, `yes` stay text; `08` is 8;
 dates become ISO text; duplicate keys are an error; aliases may not expand past a budget.

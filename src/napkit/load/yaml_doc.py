@@ -1,8 +1,9 @@
 """Parse one YAML file into a Document (plain data + positions), or a Finding saying why not.
 
-Data comes from the fast loader (fast_yaml: libyaml, YAML 1.2 core schema). The line/column of
-any key or item comes from ruamel.yaml, which parses the file again only when a finding needs a
-position. Parsing never raises: a malformed file comes back as a Finding value.
+Data comes straight from libyaml's parser events (event_yaml, with fast_yaml's YAML 1.2 core
+semantics). The line/column of any key or item comes from a compact index of the same events
+(yaml_positions), built only when a finding first needs a position in that file. Parsing never
+raises: a malformed file comes back as a Finding value.
 """
 
 from __future__ import annotations
@@ -10,13 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from yaml import MarkedYAMLError as MarkedYAMLErrorPy
 from yaml import YAMLError as PyYAMLError
 
 from ..findings import Finding, Pos, make
-from . import fast_yaml
+from . import event_yaml, fast_yaml
+from .yaml_positions import build_index
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 PathKey = str | int
@@ -24,63 +24,53 @@ PathKey = str | int
 
 @dataclass(eq=False)
 class Document:
-    """One parsed file: plain JSON-like data, and (parsed on first need) the ruamel tree that
-    knows where each value stands."""
+    """One parsed file: plain JSON-like data, and (built on first need) the index that knows
+    where each value stands."""
 
     file: str
     kind: str
     data: Any
     text: str = field(repr=False, default="")
-    _tree: Any = field(repr=False, default=None)
-    _tree_tried: bool = field(repr=False, default=False)
+    _index: Any = field(repr=False, default=None)
+    _index_tried: bool = field(repr=False, default=False)
 
     @property
-    def tree(self) -> Any:
-        if not self._tree_tried:
-            self._tree_tried = True
-            try:
-                y = YAML(typ="rt", pure=True)
-                y.allow_duplicate_keys = True
-                self._tree = y.load(self.text)
-            except Exception:  # positions are a courtesy: fall back to the file's start
-                self._tree = None
-        return self._tree
+    def index(self) -> Any:
+        """yaml_positions' entry for the root collection, or None (a scalar root)."""
+        if not self._index_tried:
+            self._index_tried = True
+            self._index = build_index(self.text)
+        return self._index
 
     def locate(self, path: tuple[PathKey, ...], *, key: bool = False) -> Pos:
         """Position of the value at `path` (or of its key with key=True); falls back to the
         nearest enclosing node that has one."""
-        node = self.tree
-        line, col = _start(node)
+        node = self.index
+        line, col = (node[0], node[1]) if node is not None else (None, None)
         for i, step in enumerate(path):
+            if node is None:
+                break
+            children = node[2]
             last = i == len(path) - 1
-            try:
-                if isinstance(node, CommentedMap) and step in node:
-                    child = node[step]
-                    if last and (key or not isinstance(child, (CommentedMap, CommentedSeq))):
-                        line, col = node.lc.key(step) if key else node.lc.value(step)
-                    else:
-                        line, col = node.lc.key(step)
-                        cl, cc = _start(child)
-                        if cl is not None and isinstance(child, (CommentedMap, CommentedSeq)) and not key:
-                            line, col = cl, cc
-                    node = child
-                elif isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
-                    line, col = node.lc.item(step)
-                    node = node[step]
-                else:
+            if isinstance(children, dict):
+                found = children.get(step) if isinstance(step, str) else None
+                if found is None:
                     break
-            except (KeyError, IndexError, TypeError, AttributeError):
+                key_line, key_col, value_line, value_col, child = found
+                if last and (key or child is None):
+                    line, col = (key_line, key_col) if key else (value_line, value_col)
+                elif child is not None and not key:
+                    line, col = child[0], child[1]
+                else:
+                    line, col = key_line, key_col
+                node = child
+            elif isinstance(step, int) and 0 <= step < len(children):
+                line, col, node = children[step]
+            else:
                 break
         if line is None:
             return Pos(self.file, 1, 1)
         return Pos(self.file, line + 1, col + 1)
-
-
-def _start(node: Any) -> tuple[int | None, int | None]:
-    lc = getattr(node, "lc", None)
-    if lc is None or lc.line is None:
-        return None, None
-    return lc.line, lc.col
 
 
 def parse(file: str, kind: str, raw: bytes) -> Document | Finding:
@@ -97,7 +87,7 @@ def parse(file: str, kind: str, raw: bytes) -> Document | Finding:
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return make("NAP006", Pos(file, 1, 1), "the file is empty")
     try:
-        data = fast_yaml.load(text, budget=10 * len(text) + 10_000)
+        data = event_yaml.load(text, budget=10 * len(text) + 10_000)
     except fast_yaml.DuplicateKey as exc:
         return make("NAP004", Pos(file, exc.line, exc.col),
                     f"duplicate key '{exc.key}' in this mapping; YAML would keep only one of them")
@@ -112,6 +102,8 @@ def parse(file: str, kind: str, raw: bytes) -> Document | Finding:
         return make("NAP003", pos, reason)
     except RecursionError:
         return make("NAP005", Pos(file, 1, 1), "the document nests too deeply")
+    except (ValueError, KeyError) as exc:  # an explicit tag its value does not fit: `!!int abc`
+        return make("NAP003", Pos(file, 1, 1), f"a value does not fit its explicit tag (!!…): {exc}")
     return Document(file, kind, data, text)
 
 
