@@ -32,9 +32,14 @@ def plain_number(value: float, lang: str) -> str:
     return format_decimal(value, format="#,##0.##", locale=locale_of(lang))
 
 
+def currency_symbol(currency: str, lang: str) -> str:
+    """How a language names the currency beside a number: 'kr' in Norwegian, else the ISO code."""
+    return _LOCAL_SYMBOL.get((currency, lang), currency)
+
+
 def money(amount: float, lang: str, currency: str) -> str:
     n = number(round(amount), lang)
-    sym = _LOCAL_SYMBOL.get((currency, lang), currency)
+    sym = currency_symbol(currency, lang)
     pattern = _CURRENCY_PATTERN.get(lang, "{sym} {n}")
     return pattern.format(n=n, sym=sym).replace(" ", "\u00a0")
 
@@ -43,7 +48,7 @@ def millions(amount: float, lang: str, currency: str) -> str:
     """Large sums in millions with one decimal: '37,5 mill. kr' / 'NOK 37.5 million'."""
     n = format_decimal(amount / 1_000_000, format="#,##0.0", locale=locale_of(lang))
     if lang in ("nb", "nn"):
-        sym = _LOCAL_SYMBOL.get((currency, lang), currency)
+        sym = currency_symbol(currency, lang)
         return f"{n}\u00a0mill.\u00a0{sym}"
     return f"{currency}\u00a0{n}\u00a0million"
 

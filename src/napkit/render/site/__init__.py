@@ -84,9 +84,15 @@ def build_site(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, p
         for tree in site.languages:
             configs.append((tree, write_project(tree, site, base, root, src_dir / tree.lang, str(esc(
                 copyright_line(model, tree.lang))))))
-        for tree, config in configs:  # the default language first: its build empties the folder
-            progress.step(f"site: mkdocs build --strict ({tree.lang})")
-            run_mkdocs(config, site_dir / tree.prefix if tree.prefix else site_dir, epoch)
+        progress.step(f"site: mkdocs build --strict ({', '.join(t.lang for t, _c in configs)})")
+        # each language into a folder of its own (a build empties its folder), then the others
+        # into their place under the default language's site
+        builds = [(config, site_dir if not tree.prefix else src_dir / f"built-{tree.lang}")
+                  for tree, config in configs]
+        run_mkdocs(builds, epoch)
+        for (tree, _config), (_c, built) in zip(configs, builds):
+            if tree.prefix:
+                built.rename(site_dir / tree.prefix.rstrip("/"))
         progress.step("site: checking links and offline use")
         problems = check_site(site_dir)
         if problems:

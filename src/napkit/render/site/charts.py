@@ -109,7 +109,8 @@ def horizontal_bars(labels: Sequence[str], values: Sequence[float], *, value_lab
         ax = fig.add_subplot()
         ys = list(range(n))
         ax.barh(ys, values, color=colour(0), height=0.62, zorder=3)
-        ax.set_yticks(ys, [_wrap(x, 34) for x in labels])
+        # one line per bar: rows are too close for wrapped labels; the table beside has full names
+        ax.set_yticks(ys, [textwrap.shorten(x, 34, placeholder="…") for x in labels])
         ax.invert_yaxis()
         ax.set_xlabel(value_label)
         ax.xaxis.set_major_locator(MaxNLocator(6, steps=[1, 2, 2.5, 5, 10]))

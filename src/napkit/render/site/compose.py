@@ -152,6 +152,9 @@ def _clash(path: str, reserved: set[str]) -> str:
     return ""
 
 
+NAV_SECTION_LIMIT = 80  # entries a nav section lists (the real plan's largest: its agencies)
+
+
 def _nav(ctx: Ctx, tree: LanguageTree, hand_order: dict[str, tuple[float, str]]) -> list[NavItem]:
     model, r = ctx.model, ctx.routes
     title_of = {p.path: p.title for p in tree.pages}
@@ -160,14 +163,19 @@ def _nav(ctx: Ctx, tree: LanguageTree, hand_order: dict[str, tuple[float, str]])
         path = r.path(kind, ident)
         return NavItem(title or title_of[path], path, children)
 
+    def listed(children: tuple[NavItem, ...]) -> tuple[NavItem, ...]:
+        # Every page carries the whole nav: a section of thousands of entries would make the site
+        # grow with the square of the plan. Past the limit, the section's own page lists them.
+        return children if len(children) <= NAV_SECTION_LIMIT else ()
+
     objectives = tuple(
-        item("objective", o, tuple(item("measure", m.id) for m in model.measures_of(o)))
+        item("objective", o, listed(tuple(item("measure", m.id) for m in model.measures_of(o))))
         for o in model.objectives)
     measures_section = NavItem(labels.t("measures_and_objectives", ctx.lang), r.path("measures"), objectives)
     sources = NavItem(labels.t("recommendations", ctx.lang), r.path("sources"),
                       (*(item("source", s.id, title=ctx.source_title(s.id)) for s in model.sources), item("coverage")))
     agencies = NavItem(labels.t("agencies", ctx.lang), r.path("agencies"),
-                       tuple(item("agency", a) for a in model.agencies))
+                       listed(tuple(item("agency", a) for a in model.agencies)))
     hand = sorted((p for p in tree.pages if p.kind == "handwritten"), key=lambda p: hand_order[p.path])
     periods = [p for p in tree.pages if p.kind == "progress" and p.key != "progress"]
     progress = [NavItem(word("progress", ctx.lang), r.path("progress_index"),

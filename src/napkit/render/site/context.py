@@ -120,6 +120,10 @@ class Ctx:
     def millions(self, amount: float) -> str:
         return fmt.millions(amount, self.lang, self.currency)
 
+    @property
+    def currency_symbol(self) -> str:
+        return fmt.currency_symbol(self.currency, self.lang)
+
     def date(self, value: dt.date | None) -> str:
         return fmt.date(value, self.lang) if value else ""
 

@@ -41,7 +41,7 @@ def budget(ctx: Ctx, out: Output) -> Page:
     totals = [b.row_total(b.by_agency[a]) for a in agencies]
     order = sorted(range(len(agencies)), key=lambda i: (-totals[i], i))
     chart = horizontal_bars([ctx.agency_short(agencies[i]) for i in order], [totals[i] for i in order],
-                            value_label=ctx.t("chart.million", currency=ctx.currency), tick=money_ticks(ctx.lang))
+                            value_label=ctx.t("chart.million", currency=ctx.currency_symbol), tick=money_ticks(ctx.lang))
     url = chart_file(ctx, "budget-by-agency", chart, out.files)
     doc.html(chart_figure(ctx, chart, url, alt=ctx.t("chart.budget_by_agency"), caption=ctx.t("budget_by_agency"), data=None))
     doc.html(year_table(ctx, [(ctx.agency_link(a), b.by_agency[a]) for a in agencies],
@@ -51,7 +51,7 @@ def budget(ctx: Ctx, out: Output) -> Page:
     sources = [s for s in b.by_source if b.row_total(b.by_source[s]) or len(b.by_source) == 1]
     years = [str(y) for y in b.years]
     series = [(ctx.funding_name(s), [b.by_source[s].get(y, 0) for y in b.years]) for s in sources]
-    chart = stacked_bars(years, series, value_label=ctx.t("chart.million", currency=ctx.currency),
+    chart = stacked_bars(years, series, value_label=ctx.t("chart.million", currency=ctx.currency_symbol),
                          tick=money_ticks(ctx.lang), legend_title=ctx.t("funding_source"))
     url = chart_file(ctx, "budget-by-source", chart, out.files)
     doc.html(chart_figure(ctx, chart, url, alt=ctx.t("chart.budget_by_source"), caption=ctx.t("budget_by_source"), data=None))

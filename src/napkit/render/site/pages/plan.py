@@ -26,7 +26,7 @@ def budget_by_year_chart(ctx: Ctx, out: Output) -> tuple[str, object]:
     years = [str(y) for y in b.years]
     series = [(f"{o} {ctx.objective_title(o)}", [b.by_objective.get(o, {}).get(y, 0) for y in b.years])
               for o in ctx.model.objectives]
-    chart = stacked_bars(years, series, value_label=ctx.t("chart.million", currency=ctx.currency),
+    chart = stacked_bars(years, series, value_label=ctx.t("chart.million", currency=ctx.currency_symbol),
                          tick=money_ticks(ctx.lang), legend_title=ctx.t("objectives"))
     return chart_file(ctx, "budget-by-year", chart, out.files), chart
 
@@ -61,8 +61,7 @@ def home(ctx: Ctx, out: Output) -> Page:
     doc.html(facts([
         (ctx.t("period"), f"{plan.start_year}–{plan.end_year}"),
         (ctx.t("responsible"), ctx.agency_link(plan.responsible) if plan.responsible else ""),
-        (ctx.t("version"), ctx.t("version_line", version=plan.version, date=ctx.date(plan.date))
-         if plan.date else plan.version),
+        (ctx.t("version"), ", ".join(x for x in (plan.version or "", ctx.date(plan.date)) if x)),
     ], label=ctx.t("plan")))
     milestones = sum(len(m.timeline.milestones) for m in model.measures.values())
     doc.html(cards([
