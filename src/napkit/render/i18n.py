@@ -28,6 +28,7 @@ LABELS: dict[str, dict[str, str]] = {
     "year": {"nb": "År", "en": "Year"},
     "amount": {"nb": "Beløp", "en": "Amount"},
     "total": {"nb": "Sum", "en": "Total"},
+    "amounts_in": {"nb": "beløp i", "en": "amounts in"},
     "funding_source": {"nb": "Finansieringskilde", "en": "Funding source"},
     "new_money": {"nb": "Nye midler", "en": "New money"},
     "existing_money": {"nb": "Innenfor eksisterende rammer", "en": "Within existing budgets"},

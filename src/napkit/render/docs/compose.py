@@ -30,6 +30,9 @@ class _Words:
     def money(self, amount: float) -> str:
         return fmt.money(amount, self.lang, self.model.plan.currency)
 
+    def number(self, value: float) -> str:
+        return fmt.number(round(value), self.lang)
+
     def date(self, d) -> str:
         return fmt.date(d, self.lang)
 
@@ -216,15 +219,18 @@ def _coverage_annex(model: PlanModel, analysis: Analysis, w: _Words) -> list:
             rows.append([rec.id, rec.reference, w("response." + rec.response.status),
                          w("coverage." + rc.status), _measure_links(rc.measures, extents, w)])
         blocks.append(A.table([w("recommendation"), w("reference"), w("response"), w("status"), w("answered_by")],
-                              rows, widths=[0.17, 0.15, 0.2, 0.16, 0.32]))
+                              rows, widths=[0.16, 0.2, 0.17, 0.15, 0.32]))
     return blocks
 
 
 def _year_table(w: _Words, names: list[tuple[str, dict[int, float]]], years: tuple[int, ...],
                 first: str, caption: str) -> dict:
-    rows = [[name, *(w.money(row.get(y, 0)) for y in years), w.money(sum(row.values()))] for name, row in names]
+    # the currency goes in the caption, not in every cell: six columns of "NOK 133,500,000" do
+    # not fit across an A4 page
+    rows = [[name, *(w.number(row.get(y, 0)) for y in years), w.number(sum(row.values()))] for name, row in names]
     totals = {y: sum(row.get(y, 0) for _, row in names) for y in years}
-    foot = [w("total"), *(w.money(totals[y]) for y in years), w.money(sum(totals.values()))]
+    foot = [w("total"), *(w.number(totals[y]) for y in years), w.number(sum(totals.values()))]
+    caption = f"{caption} ({w('amounts_in')} {w.model.plan.currency})"
     n = len(years) + 1
     first_width = 0.3 if n <= 5 else 0.22
     widths = [first_width, *([(1 - first_width) / n] * n)]
@@ -258,11 +264,12 @@ def _agencies_annex(model: PlanModel, analysis: Analysis, w: _Words) -> list:
         for p in m.partners:
             partners[p.agency] = partners.get(p.agency, 0) + 1
     rows = []
-    for a in sorted(model.agencies.values(), key=lambda a: (w.t(a.abbreviation) or a.id).casefold()):
-        rows.append([w.t(a.abbreviation) or a.id, w.t(a.name), w("kind." + a.kind),
+    # ids are the plan's internal keys; a reader looks an agency up by its abbreviation or name
+    for a in sorted(model.agencies.values(), key=lambda a: (w.t(a.abbreviation) or w.t(a.name)).casefold()):
+        rows.append([w.t(a.abbreviation) or "–", w.t(a.name), w("kind." + a.kind),
                      str(leads.get(a.id, 0)), str(partners.get(a.id, 0))])
     return [A.table([w("abbreviation"), w("agency"), w("kind"), w("leads"), w("partner_in")], rows,
-                    widths=[0.16, 0.46, 0.18, 0.1, 0.1], numeric=[3, 4])]
+                    widths=[0.2, 0.42, 0.18, 0.1, 0.1], numeric=[3, 4])]
 
 
 def _catalogs_annex(model: PlanModel, analysis: Analysis, w: _Words) -> list:

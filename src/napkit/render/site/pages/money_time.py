@@ -70,19 +70,37 @@ def budget(ctx: Ctx, out: Output) -> Page:
     return out.add(Page(ctx.routes.path("budget"), title, doc.markdown(), "budget", "budget"))
 
 
+# A Gantt chart of more rows than this is taller than anyone scrolls; past it the chart counts
+# measures under way per year, and the table keeps every measure.
+GANTT_MAX_ROWS = 150
+
+
 def timeline(ctx: Ctx, out: Output) -> Page:
     model, tl = ctx.model, ctx.analysis.timeline
     ctx = at(ctx, ctx.routes.url("timeline"))
     title = ctx.t("timeline")
     doc = Doc().h(1, title)
-    doc.html(p(ctx.t("timeline_note")))
     objectives = list(model.objectives)
-    rows = [GanttRow(bar.measure, objectives.index(bar.objective) if bar.objective in objectives else 0,
-                     bar.start, bar.end, tuple(due for _, due in bar.milestones)) for bar in tl.bars]
-    chart = gantt(rows, [f"{o} {ctx.objective_title(o)}" for o in objectives], start=tl.start, end=tl.end,
-                  lang=ctx.lang, milestone_label=ctx.t("milestone"))
-    url = chart_file(ctx, "timeline", chart, out.files)
-    doc.html(chart_figure(ctx, chart, url, alt=ctx.t("chart.timeline"), caption=ctx.t("measure_periods"), data=None))
+    if len(tl.bars) <= GANTT_MAX_ROWS:
+        doc.html(p(ctx.t("timeline_note")))
+        rows = [GanttRow(bar.measure, objectives.index(bar.objective) if bar.objective in objectives else 0,
+                         bar.start, bar.end, tuple(due for _, due in bar.milestones)) for bar in tl.bars]
+        chart = gantt(rows, [f"{o} {ctx.objective_title(o)}" for o in objectives], start=tl.start, end=tl.end,
+                      lang=ctx.lang, milestone_label=ctx.t("milestone"))
+        url = chart_file(ctx, "timeline", chart, out.files)
+        doc.html(chart_figure(ctx, chart, url, alt=ctx.t("chart.timeline"), caption=ctx.t("measure_periods"),
+                              data=None))
+    else:
+        doc.html(p(ctx.t("timeline_note_many")))
+        years = list(model.plan.years)
+        series = [(f"{o} {ctx.objective_title(o)}",
+                   [sum(1 for bar in tl.bars if bar.objective == o and bar.start.year <= y <= bar.end.year)
+                    for y in years]) for o in objectives]
+        chart = stacked_bars([str(y) for y in years], series, value_label=ctx.t("chart.measures_count"),
+                             legend_title=ctx.t("objective"))
+        url = chart_file(ctx, "timeline", chart, out.files)
+        doc.html(chart_figure(ctx, chart, url, alt=ctx.t("chart.measures_under_way"),
+                              caption=ctx.t("measures_under_way"), data=None))
 
     doc.h(2, ctx.t("measure_periods"))
     body = []

@@ -101,6 +101,26 @@ def source(ctx: Ctx, out: Output, ident: str) -> Page:
                         description=ctx.text(s.title)))
 
 
+# Past this many measures a grid no longer reads (nor loads: rows × columns cells); each row then
+# lists the measures that answer its recommendation.
+MATRIX_MAX_COLUMNS = 60
+
+
+def _answers_table(ctx: Ctx, source: str, recs) -> Safe:
+    cov = ctx.analysis.coverage
+    rows = []
+    for r in recs:
+        rc = cov.by_recommendation[r.id]
+        header = Safe('{}<span class="nap-small">{}</span>').format(ctx.recommendation_link(r.id), ctx.text(r.summary))
+        answers = esc(", ").join(ctx.measure_link(a.measure) + esc(f" ({ctx.t(f'extent.{a.extent}').lower()})")
+                                 for a in rc.answers)
+        rows.append([rowh(header), ctx.t(f"response.{r.response.status}"), coverage_badge(ctx, rc.status),
+                     answers or "–"])
+    return p(ctx.t("matrix_as_list")) + table(
+        [ctx.t("recommendation"), ctx.t("response"), ctx.t("coverage_state"), ctx.t("answered_by")], rows,
+        caption=ctx.t("matrix_caption_list") + ": " + ctx.source_title(source))
+
+
 def coverage_matrix(ctx: Ctx, out: Output) -> Page:
     model = ctx.model
     ctx = at(ctx, ctx.routes.url("coverage"))
@@ -115,6 +135,9 @@ def coverage_matrix(ctx: Ctx, out: Output) -> Page:
         answering = {a.measure for r in recs for a in cov.by_recommendation[r.id].answers}
         columns = [m for m in model.measures if m in answering]
         doc.h(2, ctx.source_title(s.id))
+        if len(columns) > MATRIX_MAX_COLUMNS:
+            doc.html(_answers_table(ctx, s.id, recs))
+            continue
         head = [ctx.t("recommendation"), ctx.t("response"), ctx.t("coverage_state")]
         head += [Safe('<a href="{}" title="{}">{}</a>').format(ctx.url("measure", m), ctx.measure_title(m), m)
                  for m in columns]
