@@ -51,3 +51,23 @@ def test_the_real_plan_lists_every_measure_in_the_nav() -> None:
     walk(site.languages[0].nav)
     pages = {p.path for p in site.languages[0].pages if p.kind in ("measure", "agency", "objective")}
     assert pages <= listed
+
+
+def test_a_big_plan_gets_readable_coverage_and_timeline_pages(tmp_path: Path) -> None:
+    from napkit.render.site.pages.money_time import GANTT_MAX_ROWS
+    from napkit.render.site.pages.recommendations import MATRIX_MAX_COLUMNS
+
+    n = max(GANTT_MAX_ROWS, MATRIX_MAX_COLUMNS) + 10
+    synthetic(tmp_path, n)
+    result = run_folder(tmp_path)
+    site = compose(result.model, result.analysis, tmp_path, [])
+    en = next(t for t in site.languages if t.lang == "en")
+    coverage = en.page("coverage").body
+    assert "nap-mark" not in coverage  # no grid of n columns
+    assert "So many measures answer this report" in coverage
+    assert coverage.count("M-00000") >= 1 and "SYN-00000" in coverage
+    timeline = en.page("timeline").body
+    assert "too many measures for one Gantt chart" in timeline
+    assert all(f"M-{i:05d}" in timeline for i in range(n))  # the table still lists every measure
+    svg = next(data for path, data in en.files.items() if "timeline" in path)
+    assert len(svg) < 200_000  # a bar per year, not per measure
