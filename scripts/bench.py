@@ -51,6 +51,23 @@ def timed(cmd: list[str], env: dict | None = None, repeat: int = 3) -> float:
     return best
 
 
+PEAK = r"""
+import resource, subprocess, sys, time
+t0 = time.perf_counter()
+rc = subprocess.run(sys.argv[1:], capture_output=True).returncode
+print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)
+"""
+
+
+def timed_peak(cmd: list[str], env: dict) -> tuple[float, float]:
+    """Seconds and peak resident memory (MiB) of one run of `cmd`, measured from a fresh parent
+    so that no other child's peak counts."""
+    out = subprocess.run([sys.executable, "-c", PEAK, *cmd], capture_output=True, text=True, env=env).stdout.split()
+    if len(out) != 3 or out[2] not in ("0", "1"):
+        raise SystemExit(f"{' '.join(cmd)} failed")
+    return float(out[0]), int(out[1]) / 1024
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     try:
@@ -74,6 +91,8 @@ def main() -> None:
     ap.add_argument("--sizes", default="100,1000,5000")
     ap.add_argument("--out", type=Path)
     ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--catalog", type=int, default=100_000,
+                    help="also check a plan whose catalog has this many recommendations (0: skip)")
     args = ap.parse_args()
     nap = [sys.executable, "-m", "napkit", "--quiet"]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1798675200")
@@ -93,6 +112,14 @@ def main() -> None:
                 row["docs"] = timed([*nap, "--root", str(root), "build", "docs"], env, repeat=1)
             rows.append(row)
             print(row, flush=True)
+    big = None
+    if args.catalog:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp) / "plan"
+            generate(root, 100, n_recs=args.catalog)
+            seconds, mib = timed_peak([*nap, "--root", str(root), "check"], env)
+            big = (args.catalog, seconds, mib)
+            print({"catalog": args.catalog, "check": seconds, "peak_mib": mib}, flush=True)
     lines = [f"Machine: {machine()}.", "",
              "| measures | recommendations | parse+schema bound | `nap check` | ratio | site build | site after one edit | DOCX+PDF |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -101,6 +128,9 @@ def main() -> None:
             return f"{r[key]:.2f} s" if key in r else "—"
         lines.append(f"| {r['n']:,} | {r['n'] // 4:,} | {s('bound')} | {s('check')} | {r['check'] / r['bound']:.1f}× | "
                      f"{s('site')} | {s('site_edit')} | {s('docs')} |")
+    if big:
+        lines += ["", f"A catalog of {big[0]:,} recommendations (100 measures): `nap check` {big[1]:.1f} s, "
+                  f"peak memory {big[2]:,.0f} MiB."]
     table = "\n".join(lines) + "\n"
     print(table)
     if args.out:

@@ -28,6 +28,7 @@ class BuildOptions:
     out: Path
     targets: tuple[str, ...]  # subset of ("docs", "site")
     progress: Progress
+    full: bool = False  # render every site page, not only the changed ones
 
 
 def source_date_epoch() -> int | None:
@@ -49,7 +50,7 @@ def run_build(result: Result, options: BuildOptions) -> list[Path]:
         from .render.site import build_site
 
         steps.append(("site", lambda: build_site(result.model, result.analysis, options.root, options.out,
-                                                 progress=options.progress)))
+                                                 progress=options.progress, full=options.full)))
     for _name, step in steps:
         written += step()
     return written

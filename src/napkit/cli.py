@@ -403,8 +403,10 @@ def git_toplevel(root: Path) -> Path:
 @cli.command()
 @click.argument("target", type=click.Choice(["all", "site", "docs"]), default="all")
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: build/).")
+@click.option("--full", is_flag=True,
+              help="Render every page of the site again (default: only the pages that changed since the last build).")
 @pass_ctx
-def build(ctx: Context, target: str, out: Path | None) -> None:
+def build(ctx: Context, target: str, out: Path | None, full: bool) -> None:
     """Build the website (build/site/) and the plan documents (build/*.docx, *.pdf)."""
     from .build import BuildOptions, run_build
     from .report.text import report_text
@@ -420,7 +422,7 @@ def build(ctx: Context, target: str, out: Path | None) -> None:
 
     try:
         with progress_display(quiet=ctx.no_progress) as progress:
-            written = run_build(result, BuildOptions(ctx.root, out or ctx.root / "build", targets, progress))
+            written = run_build(result, BuildOptions(ctx.root, out or ctx.root / "build", targets, progress, full))
     except (DocumentBuildError, SiteBuildError) as exc:
         fail(f"build failed: {exc}\nThe previous build/ was left as it was.", EXIT_FINDINGS)
     if not ctx.quiet:

@@ -22,7 +22,7 @@ from pathlib import Path
 from ...analyse import Analysis
 from ...model import PlanModel
 from ...util.atomic import staged_dir
-from . import labels
+from . import incremental, labels
 from .compose import compose, find_downloads
 from .mkdocs_builder import SiteBuildError, load_base_config, run_mkdocs, write_project
 from .pages.handwritten import HandwrittenError
@@ -63,9 +63,58 @@ def copyright_line(model: PlanModel, lang: str) -> str:
     return " · ".join(parts)
 
 
-def build_site(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, progress=None) -> list[Path]:
+def _build_in_full(configs, src_dir: Path, site_dir: Path, epoch: int, progress) -> None:
+    progress.step(f"site: mkdocs build --strict ({', '.join(t.lang for t, _c in configs)})")
+    # each language into a folder of its own (a build empties its folder), then the others
+    # into their place under the default language's site
+    builds = [(config, site_dir if not tree.prefix else src_dir / f"built-{tree.lang}") for tree, config in configs]
+    run_mkdocs(builds, epoch)
+    for (tree, _config), (_c, built) in zip(configs, builds):
+        if tree.prefix:
+            built.rename(site_dir / tree.prefix.rstrip("/"))
+
+
+def _build_incrementally(configs, languages, changes, old_site: Path, site_dir: Path, epoch: int,
+                         progress) -> set[str]:
+    """Rebuild only what changed (see incremental.py); return the pages to check."""
+    from .tree import url_of
+
+    if not any(changes.by_lang.values()):
+        progress.step("site: nothing changed since the last build")
+        incremental.prepare(old_site, site_dir, languages, changes, rewrite_always=False)
+        return set()
+    progress.step(f"site: {changes.pages} changed page(s), mkdocs build --strict of those only")
+    incremental.prepare(old_site, site_dir, languages, changes)
+    run_mkdocs([(config, site_dir / tree.prefix) for tree, config in configs], epoch, dirty=True)
+    only: set[str] = set()
+    for lang in languages:
+        sources = changes.by_lang[lang.lang]
+        rebuilt = {url_of(s) for s in sources if s.endswith(".md")}
+        index = site_dir / lang.prefix / incremental.SEARCH_INDEX
+        merged = incremental.merge_search_index((old_site / lang.prefix / incremental.SEARCH_INDEX).read_bytes(),
+                                                index.read_bytes(), rebuilt)
+        index.write_bytes(merged)
+        only |= {lang.prefix + incremental.output_of(s) for s in sources if s.endswith(".md")}
+        only |= {lang.prefix + "404.html"}
+    return only
+
+
+def _empty(folder: Path) -> None:
+    import shutil
+
+    for child in folder.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+
+
+def build_site(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, progress=None,
+               full: bool = False) -> list[Path]:
     """Build the website into `out/site/` (and its sources into `out/site-src/`); return
-    [out/site]. Raises SiteBuildError when MkDocs or the site checks refuse it."""
+    [out/site]. When the previous build in `out` can be reused, only changed pages are rendered
+    again (incremental.py); `full` renders everything. Raises SiteBuildError when MkDocs or the
+    site checks refuse it."""
     from .check import check_site
     from .escape import esc
 
@@ -84,17 +133,21 @@ def build_site(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, p
         for tree in site.languages:
             configs.append((tree, write_project(tree, site, base, root, src_dir / tree.lang, str(esc(
                 copyright_line(model, tree.lang))))))
-        progress.step(f"site: mkdocs build --strict ({', '.join(t.lang for t, _c in configs)})")
-        # each language into a folder of its own (a build empties its folder), then the others
-        # into their place under the default language's site
-        builds = [(config, site_dir if not tree.prefix else src_dir / f"built-{tree.lang}")
-                  for tree, config in configs]
-        run_mkdocs(builds, epoch)
-        for (tree, _config), (_c, built) in zip(configs, builds):
-            if tree.prefix:
-                built.rename(site_dir / tree.prefix.rstrip("/"))
+        languages = [incremental.Language(tree.lang, tree.prefix, src_dir / tree.lang) for tree, _c in configs]
+        fingerprint = incremental.manifest(languages, epoch)
+        changes = None if full else incremental.find_changes(out / "site-src", out / "site", languages, fingerprint)
+        only = None
+        if changes is not None:
+            try:
+                only = _build_incrementally(configs, languages, changes, out / "site", site_dir, epoch, progress)
+            except incremental.NotIncremental:
+                _empty(site_dir)
+                changes = None
+        if changes is None:
+            _build_in_full(configs, src_dir, site_dir, epoch, progress)
+        incremental.write_manifest(src_dir, fingerprint)
         progress.step("site: checking links and offline use")
-        problems = check_site(site_dir)
+        problems = check_site(site_dir, only)
         if problems:
             shown = "\n".join(f"  {p}" for p in problems[:50])
             more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""

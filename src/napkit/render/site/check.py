@@ -84,8 +84,10 @@ def _target(dirs: set[str], page_rel: str, url: str) -> tuple[str, str] | None:
     return joined, parts.fragment
 
 
-def check_site(site: Path) -> list[str]:
-    """Problems in the built site at `site`, one line each (empty when all is well)."""
+def check_site(site: Path, only: set[str] | None = None) -> list[str]:
+    """Problems in the built site at `site`, one line each (empty when all is well). `only`: the
+    pages to check (site-relative .html paths; an incremental build checks what it rebuilt),
+    else every page and stylesheet."""
     problems: list[str] = []
     parsed: dict[str, _Page] = {}
     # one listing of the site instead of a stat per link
@@ -93,15 +95,20 @@ def check_site(site: Path) -> list[str]:
     dirs: set[str] = {"."}
     for p in site.rglob("*"):
         (dirs if p.is_dir() else files).add(p.relative_to(site).as_posix())
-    for rel in sorted(f for f in files if f.endswith(".html")):
-        parsed[rel] = _Page((site / rel).read_bytes())
+
+    def parse(rel: str) -> _Page:
+        if rel not in parsed:
+            parsed[rel] = _Page((site / rel).read_bytes())
+        return parsed[rel]
 
     def ids_of(rel: str) -> set[str] | None:
-        if rel not in parsed:
+        if rel not in files:
             return None
-        return parsed[rel].ids
+        return parse(rel).ids
 
-    for rel, page in parsed.items():
+    pages = sorted(f for f in files if f.endswith(".html") and (only is None or f in only))
+    for rel in pages:
+        page = parse(rel)
         # a host serves 404.html at whatever address was missing, so MkDocs writes it with
         # root-relative URLs: only external loads are checked there
         error_page = posixpath.basename(rel) == "404.html"
@@ -140,7 +147,7 @@ def check_site(site: Path) -> list[str]:
                 ids = ids_of(path)
                 if ids is not None and unquote(fragment) not in ids:
                     problems.append(f"{rel}: link {url!r}: {path} has no anchor '{fragment}'")
-    for css_file in sorted(site.rglob("*.css")):
+    for css_file in sorted(site.rglob("*.css")) if only is None else ():
         for url in _css_urls(css_file.read_text(encoding="utf-8", errors="replace")):
             if _EXTERNAL.match(url) and not url.lower().startswith("data:"):
                 problems.append(f"{css_file.relative_to(site).as_posix()}: url({url}) loads from outside the site")

@@ -192,10 +192,11 @@ def _plan_files(base: dict) -> list[str]:
 
 # -- building ----------------------------------------------------------------------------------
 
-def run_mkdocs(builds: list[tuple[Path, Path]], epoch: int) -> None:
+def run_mkdocs(builds: list[tuple[Path, Path]], epoch: int, *, dirty: bool = False) -> None:
     """`mkdocs build --strict` of each (mkdocs.yml, site folder) pair, side by side in separate
     processes (one per core): the languages of a site do not depend on each other, and a big
-    plan spends most of its build time in MkDocs."""
+    plan spends most of its build time in MkDocs. `dirty`: render only pages whose source is
+    newer than their output (see incremental.py)."""
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1")
     failures: list[str] = []
     pending = list(builds)
@@ -204,8 +205,8 @@ def run_mkdocs(builds: list[tuple[Path, Path]], epoch: int) -> None:
     while pending or running:
         while pending and len(running) < width:
             config_file, site_dir = pending.pop(0)
-            cmd = [sys.executable, "-m", "mkdocs", "build", "--strict",
-                   "--config-file", str(config_file), "--site-dir", str(site_dir)]
+            cmd = [sys.executable, "-m", "napkit.render.site.mkdocs_run", str(config_file), str(site_dir),
+                   *(["--dirty"] if dirty else [])]
             running.append((config_file, subprocess.Popen(
                 cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                 text=True, encoding="utf-8", errors="replace")))
