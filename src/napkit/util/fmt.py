@@ -6,6 +6,7 @@ nb: 1 234 567 kr · 30. juni 2027      en: NOK 1,234,567 · 30 June 2027
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
@@ -20,11 +21,13 @@ def locale_of(lang: str) -> str:
     return _LOCALES.get(lang, lang)
 
 
+@lru_cache(maxsize=65536)  # Babel is slow and a big plan formats the same values often
 def number(value: float, lang: str, decimals: int = 0) -> str:
     fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=fmt, locale=locale_of(lang))
 
 
+@lru_cache(maxsize=65536)
 def plain_number(value: float, lang: str) -> str:
     """A measured value: whole numbers without decimals, others with up to two."""
     if float(value).is_integer():
@@ -37,6 +40,7 @@ def currency_symbol(currency: str, lang: str) -> str:
     return _LOCAL_SYMBOL.get((currency, lang), currency)
 
 
+@lru_cache(maxsize=65536)
 def money(amount: float, lang: str, currency: str) -> str:
     n = number(round(amount), lang)
     sym = currency_symbol(currency, lang)
@@ -44,6 +48,7 @@ def money(amount: float, lang: str, currency: str) -> str:
     return pattern.format(n=n, sym=sym).replace(" ", "\u00a0")
 
 
+@lru_cache(maxsize=65536)
 def millions(amount: float, lang: str, currency: str) -> str:
     """Large sums in millions with one decimal: '37,5 mill. kr' / 'NOK 37.5 million'."""
     n = format_decimal(amount / 1_000_000, format="#,##0.0", locale=locale_of(lang))
@@ -53,9 +58,11 @@ def millions(amount: float, lang: str, currency: str) -> str:
     return f"{currency}\u00a0{n}\u00a0million"
 
 
+@lru_cache(maxsize=65536)
 def date(value: dt.date, lang: str) -> str:
     return _babel_date(value, "d. MMMM y" if lang in ("nb", "nn", "da") else "d MMMM y", locale=locale_of(lang))
 
 
+@lru_cache(maxsize=65536)
 def short_date(value: dt.date, lang: str) -> str:
     return _babel_date(value, "dd.MM.y" if lang in ("nb", "nn", "da", "de") else "d MMM y", locale=locale_of(lang))

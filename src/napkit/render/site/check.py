@@ -7,7 +7,9 @@ come from the site itself."""
 
 from __future__ import annotations
 
+import os
 import posixpath
+from functools import lru_cache
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -35,8 +37,14 @@ class _Page:
             return
         root = lxml.html.document_fromstring(data, parser=_PARSER)
         for el in root.iter():
-            if isinstance(el.tag, str):
-                self._element(el.tag.lower(), {k.lower(): (v or "") for k, v in el.attrib.items()}, el)
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue  # comments, processing instructions
+            attrib = el.attrib
+            if attrib:  # most elements have none, and only attributes and <style> matter here
+                self._element(tag.lower(), {k.lower(): (v or "") for k, v in attrib.items()}, el)
+            elif tag == "style" and el.text:
+                self.styles.append(el.text)
 
     def _element(self, tag: str, a: dict[str, str], el) -> None:
         for key in ("id", "name"):
@@ -78,75 +86,121 @@ def _target(dirs: set[str], page_rel: str, url: str) -> tuple[str, str] | None:
         return page_rel, parts.fragment
     if path.startswith("/"):
         return None  # root-relative: depends on where the site is served; reported by the caller
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_rel), path))
+    joined = _join(posixpath.dirname(page_rel), path)
     if path.endswith("/") or joined in dirs:
         joined = "index.html" if joined == "." else posixpath.join(joined, "index.html")
     return joined, parts.fragment
+
+
+@lru_cache(maxsize=262144)  # every page of a folder repeats the same nav links
+def _join(folder: str, path: str) -> str:
+    return posixpath.normpath(posixpath.join(folder, path))
+
+
+# Anchors are resolved once every page is read: a page's findings are either a problem ("problem",
+# text) or an anchor to look up ("anchor", link, target page, fragment), in page order.
+Finding = tuple
+
+
+def _page_findings(rel: str, page: _Page, files: set[str], dirs: set[str]) -> list[Finding]:
+    found: list[Finding] = []
+    # a host serves 404.html at whatever address was missing, so MkDocs writes it with
+    # root-relative URLs: only external loads are checked there
+    error_page = posixpath.basename(rel) == "404.html"
+    for what, url in page.loads:
+        if _EXTERNAL.match(url) and not url.lower().startswith("data:"):
+            found.append(("problem", f"{rel}: {what} loads {url!r} from outside the site"))
+        elif url.startswith("/"):
+            if not error_page:
+                found.append(("problem", f"{rel}: {what} {url!r} is root-relative; the site must work from any folder"))
+        elif url and not url.lower().startswith("data:"):
+            target = _target(dirs, rel, url)
+            if target and target[0] not in files:
+                found.append(("problem", f"{rel}: {what} {url!r} does not exist in the site"))
+    for css in page.styles:
+        for url in _css_urls(css):
+            if _EXTERNAL.match(url) and not url.lower().startswith("data:"):
+                found.append(("problem", f"{rel}: inline style loads {url!r} from outside the site"))
+    for url in page.links:
+        low = url.strip().lower()
+        if _EXTERNAL.match(low):
+            if not low.startswith(_LINK_SCHEMES):
+                found.append(("problem", f"{rel}: link {url!r} uses a scheme other than http(s)/mailto"))
+            continue
+        if low.startswith("/"):
+            if not error_page:
+                found.append(("problem", f"{rel}: link {url!r} is root-relative; the site must work from any folder"))
+            continue
+        target = _target(dirs, rel, url)
+        if target is None:
+            continue
+        path, fragment = target
+        if path not in files:
+            found.append(("problem", f"{rel}: link {url!r} leads nowhere ({path} does not exist)"))
+        elif fragment and path.endswith(".html") and not fragment.startswith("__"):
+            found.append(("anchor", f"{rel}: link {url!r}: {path} has no anchor '{fragment}'", path,
+                          unquote(fragment)))
+    return found
+
+
+# the folder being checked, for worker processes (set by _start_worker)
+_WORKER: dict = {}
+
+
+def _start_worker(site: Path, files: set[str], dirs: set[str]) -> None:
+    _WORKER.update(site=site, files=files, dirs=dirs)
+
+
+def _check_pages(pages: list[str]) -> list[tuple[str, set[str], list[Finding]]]:
+    site, files, dirs = _WORKER["site"], _WORKER["files"], _WORKER["dirs"]
+    out = []
+    for rel in pages:
+        page = _Page((site / rel).read_bytes())
+        out.append((rel, page.ids, _page_findings(rel, page, files, dirs)))
+    return out
+
+
+# a site this big is read by one process per core (lxml releases no GIL for our Python loop)
+PARALLEL_FROM = 400
 
 
 def check_site(site: Path, only: set[str] | None = None) -> list[str]:
     """Problems in the built site at `site`, one line each (empty when all is well). `only`: the
     pages to check (site-relative .html paths; an incremental build checks what it rebuilt),
     else every page and stylesheet."""
-    problems: list[str] = []
-    parsed: dict[str, _Page] = {}
     # one listing of the site instead of a stat per link
     files: set[str] = set()
     dirs: set[str] = {"."}
     for p in site.rglob("*"):
         (dirs if p.is_dir() else files).add(p.relative_to(site).as_posix())
-
-    def parse(rel: str) -> _Page:
-        if rel not in parsed:
-            parsed[rel] = _Page((site / rel).read_bytes())
-        return parsed[rel]
-
-    def ids_of(rel: str) -> set[str] | None:
-        if rel not in files:
-            return None
-        return parse(rel).ids
-
     pages = sorted(f for f in files if f.endswith(".html") and (only is None or f in only))
-    for rel in pages:
-        page = parse(rel)
-        # a host serves 404.html at whatever address was missing, so MkDocs writes it with
-        # root-relative URLs: only external loads are checked there
-        error_page = posixpath.basename(rel) == "404.html"
-        for what, url in page.loads:
-            if _EXTERNAL.match(url) and not url.lower().startswith("data:"):
-                problems.append(f"{rel}: {what} loads {url!r} from outside the site")
-            elif url.startswith("/"):
-                if not error_page:
-                    problems.append(f"{rel}: {what} {url!r} is root-relative; the site must work from any folder")
-            elif url and not url.lower().startswith("data:"):
-                target = _target(dirs, rel, url)
-                if target and target[0] not in files:
-                    problems.append(f"{rel}: {what} {url!r} does not exist in the site")
-        for css in page.styles:
-            for url in _css_urls(css):
-                if _EXTERNAL.match(url) and not url.lower().startswith("data:"):
-                    problems.append(f"{rel}: inline style loads {url!r} from outside the site")
-        for url in page.links:
-            low = url.strip().lower()
-            if _EXTERNAL.match(low):
-                if not low.startswith(_LINK_SCHEMES):
-                    problems.append(f"{rel}: link {url!r} uses a scheme other than http(s)/mailto")
-                continue
-            if low.startswith("/"):
-                if not error_page:
-                    problems.append(f"{rel}: link {url!r} is root-relative; the site must work from any folder")
-                continue
-            target = _target(dirs, rel, url)
-            if target is None:
-                continue
-            path, fragment = target
-            if path not in files:
-                problems.append(f"{rel}: link {url!r} leads nowhere ({path} does not exist)")
-                continue
-            if fragment and path.endswith(".html") and not fragment.startswith("__"):
-                ids = ids_of(path)
-                if ids is not None and unquote(fragment) not in ids:
-                    problems.append(f"{rel}: link {url!r}: {path} has no anchor '{fragment}'")
+    workers = min(os.cpu_count() or 1, 8)
+    if len(pages) >= PARALLEL_FROM and workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        size = max(50, len(pages) // (workers * 8))
+        chunks = [pages[i:i + size] for i in range(0, len(pages), size)]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_start_worker, initargs=(site, files, dirs)) as pool:
+            checked = [item for chunk in pool.map(_check_pages, chunks) for item in chunk]
+    else:
+        _start_worker(site, files, dirs)
+        checked = _check_pages(pages)
+    ids: dict[str, set[str]] = {rel: page_ids for rel, page_ids, _ in checked}
+
+    def ids_of(rel: str) -> set[str]:
+        if rel not in ids:  # a page outside `only`
+            ids[rel] = _Page((site / rel).read_bytes()).ids
+        return ids[rel]
+
+    problems: list[str] = []
+    for _rel, _ids, found in checked:
+        for finding in found:
+            if finding[0] == "problem":
+                problems.append(finding[1])
+            elif finding[3] not in ids_of(finding[2]):
+                problems.append(finding[1])
     for css_file in sorted(site.rglob("*.css")) if only is None else ():
         for url in _css_urls(css_file.read_text(encoding="utf-8", errors="replace")):
             if _EXTERNAL.match(url) and not url.lower().startswith("data:"):
