@@ -24,6 +24,7 @@ URL scheme (directory URLs; the default language at the root, the others under /
 from __future__ import annotations
 
 import dataclasses
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Callable
@@ -91,54 +92,86 @@ def compose(model: PlanModel, analysis: Analysis, root: Path, documents: list[tu
     periods = list(reported_periods(model))
     reports = find_reports(model, periods, documents)
     site = SiteTree(default, [])
-    for lang in model.languages:
-        step(f"site: pages ({lang})")
-        ctx = Ctx(model, analysis, lang, routes[lang], routes, downloads_)
-        out = Output()
-        home(ctx, out)
-        measures_index(ctx, out)
-        for o in model.objectives:
-            objective(ctx, out, o)
-        for m in model.measures:
-            measure(ctx, out, m)
-        sources_index(ctx, out)
-        for s in model.sources:
-            source(ctx, out, s.id)
-        coverage_matrix(ctx, out)
-        budget(ctx, out)
-        timeline(ctx, out)
-        agencies_index(ctx, out)
-        for a in model.agencies:
-            agency(ctx, out, a)
-        downloads(ctx, out)
-        for period in periods:
-            progress_page(ctx, out, period, report_files(model, period, reports), FILES_DIR)
-        if periods:
-            progress_index(ctx, out, periods)
-        hand = read_handwritten(root, lang)
-        reserved = {url_of(p.path).split("/", 1)[0] for p in out.pages} - {""}
-        reserved |= {"assets", "search", FILES_DIR, "404.html", "sitemap.xml", "sitemap.xml.gz"}
-        if lang == default:
-            reserved |= set(model.languages)
-        for path in [p.path for p in hand.pages] + list(hand.files):
-            clash = _clash(path, reserved)
-            if clash:
-                raise HandwrittenError(f"site/{lang}/{path}: {clash}")
-        files = dict(out.files)
-        files.update(hand.files)
-        files[STYLESHEET] = css
-        if lang == default:
-            for d, (_l, _f, path) in zip(downloads_, documents):
-                files[d.url] = path.read_bytes()
-            for name, path in reports.items():
-                files[f"{FILES_DIR}/{name}"] = path.read_bytes()
-        title = ctx.text(model.plan.title)
-        tree = LanguageTree(lang, routes[lang].prefix, title, ctx.text(model.plan.subtitle) or title,
-                            out.pages + hand.pages, [], files)
-        tree.nav = _nav(ctx, tree, hand.order)
-        site.languages.append(tree)
+    shared = (model, analysis, root, routes, downloads_, documents, css, periods, reports)
+    if len(model.languages) > 1 and len(model.measures) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        step(f"site: pages ({', '.join(model.languages)})")
+        _SHARED["compose"] = shared  # inherited by the forked workers, not pickled
+        try:
+            with ProcessPoolExecutor(min(len(model.languages), os.cpu_count() or 1),
+                                     mp_context=multiprocessing.get_context("fork")) as pool:
+                site.languages.extend(pool.map(_language_in_worker, model.languages))
+        finally:
+            _SHARED.pop("compose", None)
+    else:
+        for lang in model.languages:
+            step(f"site: pages ({lang})")
+            site.languages.append(_language_tree(lang, *shared))
     _link_alternates(site)
     return site
+
+
+# Languages are composed side by side, one process per core, once a plan is this big (a fork
+# costs more than a small plan's pages).
+PARALLEL_FROM = 300
+_SHARED: dict = {}
+
+
+def _language_in_worker(lang: str) -> LanguageTree:
+    return _language_tree(lang, *_SHARED["compose"])
+
+
+def _language_tree(lang: str, model: PlanModel, analysis: Analysis, root: Path, routes: dict[str, Routes],
+                   downloads_: list[Download], documents: list[tuple[str, str, Path]], css: bytes,
+                   periods: list[str], reports: dict) -> LanguageTree:
+    """Every page, file and the nav of one language."""
+    default = model.plan.default_language
+    ctx = Ctx(model, analysis, lang, routes[lang], routes, downloads_)
+    out = Output()
+    home(ctx, out)
+    measures_index(ctx, out)
+    for o in model.objectives:
+        objective(ctx, out, o)
+    for m in model.measures:
+        measure(ctx, out, m)
+    sources_index(ctx, out)
+    for s in model.sources:
+        source(ctx, out, s.id)
+    coverage_matrix(ctx, out)
+    budget(ctx, out)
+    timeline(ctx, out)
+    agencies_index(ctx, out)
+    for a in model.agencies:
+        agency(ctx, out, a)
+    downloads(ctx, out)
+    for period in periods:
+        progress_page(ctx, out, period, report_files(model, period, reports), FILES_DIR)
+    if periods:
+        progress_index(ctx, out, periods)
+    hand = read_handwritten(root, lang)
+    reserved = {url_of(p.path).split("/", 1)[0] for p in out.pages} - {""}
+    reserved |= {"assets", "search", FILES_DIR, "404.html", "sitemap.xml", "sitemap.xml.gz"}
+    if lang == default:
+        reserved |= set(model.languages)
+    for path in [p.path for p in hand.pages] + list(hand.files):
+        clash = _clash(path, reserved)
+        if clash:
+            raise HandwrittenError(f"site/{lang}/{path}: {clash}")
+    files = dict(out.files)
+    files.update(hand.files)
+    files[STYLESHEET] = css
+    if lang == default:
+        for d, (_l, _f, path) in zip(downloads_, documents):
+            files[d.url] = path.read_bytes()
+        for name, path in reports.items():
+            files[f"{FILES_DIR}/{name}"] = path.read_bytes()
+    title = ctx.text(model.plan.title)
+    tree = LanguageTree(lang, routes[lang].prefix, title, ctx.text(model.plan.subtitle) or title,
+                        out.pages + hand.pages, [], files)
+    tree.nav = _nav(ctx, tree, hand.order)
+    return tree
 
 
 def _clash(path: str, reserved: set[str]) -> str:
