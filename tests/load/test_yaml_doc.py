@@ -57,7 +57,10 @@ def test_deep_nesting_is_a_finding_not_a_crash():
 
     result = parse("f.yaml", "measure", ("[" * 5000 + "]" * 5000).encode())
     findings = [result] if isinstance(result, Finding) else check_document(result)[0]
-    assert [f.code for f in findings] == ["NAP005"]
+    # PyYAML ≥ 6.0.4's libyaml refuses nesting past 1,000 levels while parsing (NAP003); older
+    # ones parse it and the depth check refuses it (NAP005). Either way: one finding, no crash.
+    assert [f.code for f in findings] in (["NAP003"], ["NAP005"])
+    assert "nesting" in findings[0].message or "deep" in findings[0].message
 
 
 def test_recursive_alias_is_refused():

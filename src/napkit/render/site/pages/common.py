@@ -55,15 +55,17 @@ def measures_table(ctx: Ctx, measures: Iterable[Measure], *, caption: object = N
 
 def year_table(ctx: Ctx, rows: Sequence[tuple[object, dict[int, float]]], *, caption: object,
                first: object, total_row: bool = True) -> Safe:
-    """Rows of amounts per year with a total column, and (optionally) a totals row."""
+    """Rows of amounts per year with a total column, and (optionally) a totals row. The
+    currency is named once, in the caption (every caller says "amounts in …"), not in every
+    cell: five columns of "NOK 133,500,000" do not fit beside a name."""
     years = list(ctx.model.plan.years)
     head = [first, *(str(y) for y in years), ctx.t("total")]
-    body = [[rowh(name), *(ctx.money(row.get(y, 0)) for y in years), ctx.money(sum(row.get(y, 0) for y in years))]
+    body = [[rowh(name), *(ctx.number(row.get(y, 0)) for y in years), ctx.number(sum(row.get(y, 0) for y in years))]
             for name, row in rows]
     foot = None
     if total_row:
         sums = {y: sum(row.get(y, 0) for _, row in rows) for y in years}
-        foot = [ctx.t("total"), *(ctx.money(sums[y]) for y in years), ctx.money(sum(sums.values()))]
+        foot = [ctx.t("total"), *(ctx.number(sums[y]) for y in years), ctx.number(sum(sums.values()))]
     return table(head, body, caption=caption, foot=foot, numeric_from=1)
 
 

@@ -90,7 +90,7 @@ def home(ctx: Ctx, out: Output) -> Page:
     url, chart = budget_by_year_chart(ctx, out)
     doc.html(chart_figure(ctx, chart, url, alt=ctx.t("chart.budget_by_year"),
                           caption=ctx.t("budget_by_year") + ". " + ctx.amounts_in() + ".",
-                          data=objective_year_table(ctx, ctx.t("budget_by_objective"))))
+                          data=objective_year_table(ctx, ctx.t("budget_by_objective") + ". " + ctx.amounts_in() + ".")))
     doc.html(p(ctx.link("budget", None, ctx.t("read_more") + ": " + ctx.t("budget"))))
 
     doc.h(2, ctx.t("coverage"))
