@@ -95,3 +95,16 @@ def test_plan_in_a_subfolder_of_the_repository(tmp_path):
     edit(outer / "nap/measures/M-01.yaml", "amount: 1000000", "amount: 2000000")
     data = json.loads(nap("diff", "HEAD", "--format", "json", root=outer / "nap").stdout)
     assert data["budget"]["total"] == {"before": 6000000, "after": 7000000}
+
+
+def test_a_changed_description_shows_the_changed_words_in_context():
+    from napkit.analyse.diff import text_change
+
+    before, after = text_change("Kripos will set up a unit that monitors websites every week for ads.",
+                                "Kripos will set up a unit that monitors websites every day for ads.")
+    assert before == "…that monitors websites every week for ads."
+    assert after == "…that monitors websites every day for ads."
+    before, after = text_change("one two three four five six seven eight nine ten eleven twelve",
+                                "one 2 three four five six seven eight nine ten eleven 12")
+    assert before.startswith("one two three") and after.endswith("(+1 more change)")
+    assert text_change("same  text", "same text") == ("(text)", "(whitespace changed)")

@@ -73,6 +73,28 @@ class PlanDiff:
                     or self.responses_changed or self.new_findings or self.total_before != self.total_after)
 
 
+def text_change(old: str, new: str, context: int = 4, width: int = 160) -> tuple[str, str]:
+    """The first changed passage of a text, as a reviewer reads it: the words that differ with a
+    few words around them, before and after, and how many other passages changed."""
+    import difflib
+
+    a, b = (old or "").split(), (new or "").split()
+    spans = [op for op in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not spans:  # only whitespace differs
+        return "(text)", "(whitespace changed)"
+    _tag, i1, i2, j1, j2 = spans[0]
+
+    def passage(words: list[str], start: int, end: int) -> str:
+        lo, hi = max(0, start - context), min(len(words), end + context)
+        text = " ".join(words[lo:hi])
+        if len(text) > width:
+            text = text[: width - 1] + "…"
+        return ("…" if lo > 0 else "") + (text or "(nothing)") + ("…" if hi < len(words) else "")
+
+    more = f" (+{len(spans) - 1} more change{'s' if len(spans) > 2 else ''})" if len(spans) > 1 else ""
+    return passage(a, i1, i2), passage(b, j1, j2) + more
+
+
 def _t(text: Text, lang: str, langs: tuple[str, ...]) -> str:
     return text.get(lang, langs) if text else ""
 
@@ -91,8 +113,9 @@ def _measure_changes(a: Measure, b: Measure, lang: str, langs: tuple[str, ...]) 
     for language in langs:
         add(f"title ({language})", _t(a.title, language, langs), _t(b.title, language, langs))
     for language in langs:
-        if _t(a.description, language, langs) != _t(b.description, language, langs):
-            out.append(Change(f"description ({language})", "(text)", "(text changed)"))
+        old_text, new_text = _t(a.description, language, langs), _t(b.description, language, langs)
+        if old_text != new_text:
+            out.append(Change(f"description ({language})", *text_change(old_text, new_text)))
     add("objective", a.objective, b.objective)
     add("lead agency", a.lead, b.lead)
     add("status", a.status, b.status)
