@@ -18,7 +18,9 @@ from ..findings import Finding, Pos, make
 from . import event_yaml, fast_yaml
 from .yaml_positions import build_index
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+# Big enough for a 100,000-recommendation catalog in one file (~70 MB with summaries in two
+# languages), small enough to refuse a runaway 100 MB file before reading it.
+MAX_FILE_BYTES = 80 * 1024 * 1024
 PathKey = str | int
 
 
