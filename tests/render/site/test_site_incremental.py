@@ -122,3 +122,13 @@ def test_search_index_merge_keeps_the_order_of_pages():
                                             ("files/chart.svg", "files/chart.svg")])
 def test_output_of(source, output):
     assert output_of(source) == output
+
+
+def test_a_site_that_is_not_the_one_the_manifest_describes_is_built_in_full(built):
+    root, out = built
+    index = out / "site" / "search" / "search_index.json"
+    index.write_bytes(index.read_bytes().replace(b'"docs":[', b'"docs":[{"location":"x/","title":"x","text":""},', 1))
+    edit(root / "measures" / "M-01.yaml", "leder arbeidet med planen.", "leder arbeidet med den nye planen.")
+    steps = build(root, out)
+    assert any(s.startswith("site: mkdocs build --strict (") for s in steps), steps
+    assert '"location":"x/"' not in index.read_text(encoding="utf-8")

@@ -145,7 +145,7 @@ def build_site(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, p
                 changes = None
         if changes is None:
             _build_in_full(configs, src_dir, site_dir, epoch, progress)
-        incremental.write_manifest(src_dir, fingerprint)
+        incremental.write_manifest(src_dir, fingerprint, site_dir, languages)
         progress.step("site: checking links and offline use")
         problems = check_site(site_dir, only)
         if problems:

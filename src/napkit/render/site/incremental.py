@@ -89,7 +89,16 @@ def manifest(languages: list[Language], epoch: int) -> dict:
     }
 
 
-def write_manifest(src_dir: Path, data: dict) -> None:
+def _built(site: Path, languages: list[Language]) -> dict[str, str]:
+    """Digests of each language's search index: they change with the text of any page, so they
+    tell whether build/site is the site this manifest was written with."""
+    return {lang.lang: hashlib.sha256((site / lang.prefix / SEARCH_INDEX).read_bytes()).hexdigest()
+            for lang in languages}
+
+
+def write_manifest(src_dir: Path, data: dict, site: Path, languages: list[Language]) -> None:
+    """The manifest of a finished build, with the digests of the site it made."""
+    data = dict(data, built=_built(site, languages))
     (src_dir / MANIFEST).write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
@@ -98,15 +107,18 @@ def find_changes(old_src: Path, old_site: Path, languages: list[Language], new_m
     cannot be reused."""
     try:
         old_manifest = json.loads((old_src / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        built = old_manifest.pop("built")
+        # build/site must be the site built with these sources (not one left by an interrupted
+        # build or changed by hand)
+        if old_manifest != new_manifest or built != _built(old_site, languages):
+            return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    if old_manifest != new_manifest or not (old_site / "index.html").is_file():
+    if not (old_site / "index.html").is_file():
         return None
     by_lang: dict[str, list[str]] = {}
     pages = 0
     for lang in languages:
-        if not (old_site / lang.prefix / SEARCH_INDEX).is_file():
-            return None
         changed = []
         for rel in new_manifest["languages"][lang.lang]["sources"]:
             new, old = lang.project / "docs" / rel, old_src / lang.lang / "docs" / rel
