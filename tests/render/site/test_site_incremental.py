@@ -132,3 +132,16 @@ def test_a_site_that_is_not_the_one_the_manifest_describes_is_built_in_full(buil
     steps = build(root, out)
     assert any(s.startswith("site: mkdocs build --strict (") for s in steps), steps
     assert '"location":"x/"' not in index.read_text(encoding="utf-8")
+
+
+def test_without_hard_links_the_build_is_full(built, monkeypatch):
+    root, out = built
+
+    def no_links(*_args, **_kw):
+        raise OSError("Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    edit(root / "measures" / "M-01.yaml", "leder arbeidet med planen.", "leder arbeidet med den nye planen.")
+    steps = build(root, out)
+    assert any(s.startswith("site: mkdocs build --strict (") for s in steps), steps
+    assert "den nye planen" in (out / "site" / output_of("tiltak/M-01.md")).read_text(encoding="utf-8")

@@ -155,7 +155,10 @@ def prepare(old_site: Path, new_site: Path, languages: list[Language], changes: 
         for name in files:
             path = (rel / name).as_posix()
             if path not in rewritten:
-                os.link(Path(folder) / name, new_site / rel / name)
+                try:
+                    os.link(Path(folder) / name, new_site / rel / name)
+                except OSError as exc:  # a file system without hard links: build in full
+                    raise NotIncremental(f"cannot link {path}: {exc}") from None
     for lang in languages:
         changed = set(changes.by_lang[lang.lang])
         docs = lang.project / "docs"
