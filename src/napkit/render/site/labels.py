@@ -24,7 +24,7 @@ SITE_LABELS: dict[str, dict[str, str]] = {
     "card.recommendations": {"nb": "anbefalinger i alt", "en": "recommendations in all"},
     "card.leads": {"nb": "tiltak leder virksomheten", "en": "measures led"},
     "card.partner": {"nb": "tiltak som samarbeidspartner", "en": "measures as partner"},
-    "card.led_budget": {"nb": "budsjett for tiltakene den leder", "en": "budget of the measures it leads"},
+    "led_budget": {"nb": "Budsjett for tiltakene den leder", "en": "Budget of the measures it leads"},
     "budget_by_year": {"nb": "Budsjett per år", "en": "Budget by year"},
     "budget_by_objective": {"nb": "Budsjett per mål og år", "en": "Budget by objective and year"},
     "budget_by_agency": {"nb": "Budsjett per ansvarlig virksomhet og år", "en": "Budget by lead agency and year"},

@@ -51,7 +51,7 @@ def agency(ctx: Ctx, out: Output, ident: str) -> Page:
         (ctx.t("website"), link(url, url) if url else ""),
         (ctx.t("leads"), fmt.number(len(led), ctx.lang)),
         (ctx.t("partner_in"), fmt.number(len(part), ctx.lang)),
-        (ctx.t("card.led_budget"), ctx.money(sum(budget_row.values()))),
+        (ctx.t("led_budget"), ctx.money(sum(budget_row.values()))),
     ], label=ctx.t("agency")))
     if not led and not part:
         doc.html(p(ctx.t("not_involved")))
