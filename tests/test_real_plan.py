@@ -4,7 +4,6 @@ Counts are pinned so that nothing silently drops out of a catalog later."""
 
 from __future__ import annotations
 
-import re
 
 import pytest
 

@@ -4,7 +4,6 @@ Money is attributed to the measure's lead agency (the one accountable for it).""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import PlanModel

@@ -26,6 +26,7 @@ from . import incremental, labels
 from .compose import compose, find_downloads
 from .mkdocs_builder import SiteBuildError, load_base_config, run_mkdocs, write_project
 from .pages.handwritten import HandwrittenError
+from .tree import LanguageTree
 
 __all__ = ["build_site", "SiteBuildError"]
 
@@ -63,7 +64,8 @@ def copyright_line(model: PlanModel, lang: str) -> str:
     return " · ".join(parts)
 
 
-def _build_in_full(configs, src_dir: Path, site_dir: Path, epoch: int, progress) -> None:
+def _build_in_full(configs: list[tuple[LanguageTree, Path]], src_dir: Path, site_dir: Path, epoch: int,
+                   progress) -> None:
     progress.step(f"site: mkdocs build --strict ({', '.join(t.lang for t, _c in configs)})")
     # each language into a folder of its own (a build empties its folder), then the others
     # into their place under the default language's site
@@ -74,7 +76,8 @@ def _build_in_full(configs, src_dir: Path, site_dir: Path, epoch: int, progress)
             built.rename(site_dir / tree.prefix.rstrip("/"))
 
 
-def _build_incrementally(configs, languages, changes, old_site: Path, site_dir: Path, epoch: int,
+def _build_incrementally(configs: list[tuple[LanguageTree, Path]], languages: list[incremental.Language],
+                         changes: incremental.Changes, old_site: Path, site_dir: Path, epoch: int,
                          progress) -> set[str]:
     """Rebuild only what changed (see incremental.py); return the pages to check."""
     from .tree import url_of
