@@ -49,6 +49,14 @@ class Safe(Markup):
             return cls(s.__html__())
         return cls(_escape(str(s)))
 
+    def format(self, *args: object, **kwargs: object) -> "Safe":
+        """Every argument escaped, then placed by str.format. Markup.format does the same through
+        string.Formatter in Python, several times slower: pages use only plain {} and {0}
+        fields, and a big plan formats millions of them."""
+        escape = self.escape
+        return self.__class__(str.format(self, *[escape(a) for a in args],
+                                         **{k: escape(v) for k, v in kwargs.items()}))
+
 
 def esc(text: object) -> Safe:
     """Plain text (a str, a number, a model `Text` already resolved to str) as markup."""
