@@ -3,6 +3,7 @@ budget and timeline — computed from two checked plans, for `nap diff BASE [HEA
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,8 +77,6 @@ class PlanDiff:
 def text_change(old: str, new: str, context: int = 4, width: int = 160) -> tuple[str, str]:
     """The first changed passage of a text, as a reviewer reads it: the words that differ with a
     few words around them, before and after, and how many other passages changed."""
-    import difflib
-
     a, b = (old or "").split(), (new or "").split()
     spans = [op for op in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes() if op[0] != "equal"]
     if not spans:  # only whitespace differs

@@ -26,6 +26,10 @@ class Timeline:
     def milestones_due_in(self, year: int) -> list[tuple[str, str, dt.date]]:
         return [(b.measure, mid, due) for b in self.bars for mid, due in b.milestones if due.year == year]
 
+    def under_way(self, objective: str, year: int) -> int:
+        """How many of the objective's measures run at some time in `year`."""
+        return sum(1 for b in self.bars if b.objective == objective and b.start.year <= year <= b.end.year)
+
 
 def timeline_of(model: PlanModel) -> Timeline:
     objective_order = {o: i for i, o in enumerate(model.objectives)}

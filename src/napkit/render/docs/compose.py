@@ -31,7 +31,7 @@ class _Words:
         return fmt.money(amount, self.lang, self.model.plan.currency)
 
     def number(self, value: float) -> str:
-        return fmt.number(round(value), self.lang)
+        return fmt.number(value, self.lang)
 
     def date(self, d) -> str:
         return fmt.date(d, self.lang)

@@ -26,7 +26,7 @@ from . import incremental, labels
 from .compose import compose, find_downloads
 from .mkdocs_builder import SiteBuildError, load_base_config, run_mkdocs, write_project
 from .pages.handwritten import HandwrittenError
-from .tree import LanguageTree
+from .tree import LanguageTree, url_of
 
 __all__ = ["build_site", "SiteBuildError"]
 
@@ -80,8 +80,6 @@ def _build_incrementally(configs: list[tuple[LanguageTree, Path]], languages: li
                          changes: incremental.Changes, old_site: Path, site_dir: Path, epoch: int,
                          progress) -> set[str]:
     """Rebuild only what changed (see incremental.py); return the pages to check."""
-    from .tree import url_of
-
     if not any(changes.by_lang.values()):
         progress.step("site: nothing changed since the last build")
         incremental.prepare(old_site, site_dir, languages, changes, rewrite_always=False)
@@ -91,14 +89,12 @@ def _build_incrementally(configs: list[tuple[LanguageTree, Path]], languages: li
     run_mkdocs([(config, site_dir / tree.prefix) for tree, config in configs], epoch, dirty=True)
     only: set[str] = set()
     for lang in languages:
-        sources = changes.by_lang[lang.lang]
-        rebuilt = {url_of(s) for s in sources if s.endswith(".md")}
+        pages = [s for s in changes.by_lang[lang.lang] if s.endswith(".md")]
         index = site_dir / lang.prefix / incremental.SEARCH_INDEX
         merged = incremental.merge_search_index((old_site / lang.prefix / incremental.SEARCH_INDEX).read_bytes(),
-                                                index.read_bytes(), rebuilt)
+                                                index.read_bytes(), {url_of(s) for s in pages})
         index.write_bytes(merged)
-        only |= {lang.prefix + incremental.output_of(s) for s in sources if s.endswith(".md")}
-        only |= {lang.prefix + "404.html"}
+        only |= {lang.prefix + incremental.output_of(s) for s in pages} | {lang.prefix + "404.html"}
     return only
 
 

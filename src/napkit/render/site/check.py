@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import posixpath
-from functools import lru_cache
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -42,11 +42,11 @@ class _Page:
                 continue  # comments, processing instructions
             attrib = el.attrib
             if attrib:  # most elements have none, and only attributes and <style> matter here
-                self._element(tag.lower(), {k.lower(): (v or "") for k, v in attrib.items()}, el)
-            elif tag == "style" and el.text:
+                self._element(tag.lower(), {k.lower(): (v or "") for k, v in attrib.items()})
+            if tag.lower() == "style" and el.text:
                 self.styles.append(el.text)
 
-    def _element(self, tag: str, a: dict[str, str], el) -> None:
+    def _element(self, tag: str, a: dict[str, str]) -> None:
         for key in ("id", "name"):
             if key in a and (key == "id" or tag == "a"):
                 self.ids.add(a[key])
@@ -68,8 +68,6 @@ class _Page:
                 self.loads.extend((f"<{tag} {key}>", u) for u in urls if u)
         if "style" in a:
             self.styles.append(a["style"])
-        if tag == "style" and el.text:
-            self.styles.append(el.text)
         if tag == "meta" and a.get("http-equiv", "").lower() == "refresh":
             self.loads.append(("<meta refresh>", a.get("content", "").partition("url=")[2]))
 
@@ -99,11 +97,11 @@ def _join(folder: str, path: str) -> str:
 
 # Anchors are resolved once every page is read: a page's findings are either a problem ("problem",
 # text) or an anchor to look up ("anchor", link, target page, fragment), in page order.
-Finding = tuple
+PageFinding = tuple
 
 
-def _page_findings(rel: str, page: _Page, files: set[str], dirs: set[str]) -> list[Finding]:
-    found: list[Finding] = []
+def _page_findings(rel: str, page: _Page, files: set[str], dirs: set[str]) -> list[PageFinding]:
+    found: list[PageFinding] = []
     # a host serves 404.html at whatever address was missing, so MkDocs writes it with
     # root-relative URLs: only external loads are checked there
     error_page = posixpath.basename(rel) == "404.html"
@@ -151,7 +149,7 @@ def _start_worker(site: Path, files: set[str], dirs: set[str]) -> None:
     _WORKER.update(site=site, files=files, dirs=dirs)
 
 
-def _check_pages(pages: list[str]) -> list[tuple[str, set[str], list[Finding]]]:
+def _check_pages(pages: list[str]) -> list[tuple[str, set[str], list[PageFinding]]]:
     site, files, dirs = _WORKER["site"], _WORKER["files"], _WORKER["dirs"]
     out = []
     for rel in pages:

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST = "manifest.json"
-# outputs MkDocs writes at every build, whatever changed (per language)
-ALWAYS_REWRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
 SEARCH_INDEX = "search/search_index.json"
+# outputs MkDocs writes at every build, whatever changed (per language)
+ALWAYS_REWRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz", SEARCH_INDEX)
 # past this share of changed pages a full build costs no more
 MAX_CHANGED_SHARE = 0.3
 

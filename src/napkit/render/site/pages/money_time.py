@@ -93,9 +93,7 @@ def timeline(ctx: Ctx, out: Output) -> Page:
     else:
         doc.html(p(ctx.t("timeline_note_many")))
         years = list(model.plan.years)
-        series = [(f"{o} {ctx.objective_title(o)}",
-                   [sum(1 for bar in tl.bars if bar.objective == o and bar.start.year <= y <= bar.end.year)
-                    for y in years]) for o in objectives]
+        series = [(f"{o} {ctx.objective_title(o)}", [tl.under_way(o, y) for y in years]) for o in objectives]
         chart = stacked_bars([str(y) for y in years], series, value_label=ctx.t("chart.measures_count"),
                              legend_title=ctx.t("objective"))
         url = chart_file(ctx, "timeline", chart, out.files)
