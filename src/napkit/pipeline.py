@@ -6,7 +6,7 @@ not a plan at all (no plan/plan.yaml, an unknown git revision) raises TreeError.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analyse import Analysis, analyse
@@ -25,6 +25,9 @@ class Result:
     findings: Findings
     model: PlanModel | None
     analysis: Analysis | None
+    # every file that parsed, as loaded (also those that failed their schema): `nap diff` compares
+    # them where the model has no object for a change
+    documents: list = field(default_factory=list)
 
     def ok(self) -> bool:
         return not self.findings.errors
@@ -48,7 +51,7 @@ def run(tree: Tree, *, strict: bool = False) -> Result:
         analysis = analyse(built.model)
         unreadable = len(built.skipped_measures) + sum(1 for f in loaded.findings if f.pos.file.startswith("measures/"))
         findings.extend(coverage_findings(built.model, analysis.coverage, unreadable))
-    return Result(findings.promoted(strict), built.model, analysis)
+    return Result(findings.promoted(strict), built.model, analysis, loaded.documents)
 
 
 def run_folder(root: Path, *, strict: bool = False) -> Result:
