@@ -85,6 +85,15 @@ schema("plan.schema.json", "Plan", "The plan itself: identity, period, languages
         "funding_sources": {"type": "array", "items": ref("funding"), "description": "Funding sources budget lines may name."},
         "reporting_periods": {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN},
                               "description": "Reporting periods progress is reported for (e.g. '2027')."},
+        "adoption": d("Date the government adopts (or plans to adopt) the plan; milestones due before it are findings (NAP7xx).", ref("date")),
+        "budget_policy": obj("What the plan text promises about its money; the plan-quality rules compare it with the budget lines.", {
+            "new_money_share_max": {"type": "number", "minimum": 0, "maximum": 1,
+                                    "description": "Largest share (0–1) of the plan's money that may be new money, e.g. 0.5 when the text says most measures are funded within existing budgets."},
+            "require_chapter": {"type": "boolean", "description": "True when every budget line must name its budget chapter (and post)."},
+        }),
+        "quality": {"type": "object", "propertyNames": {"pattern": "^NAP7[0-9]{2}$"},
+                    "additionalProperties": {"type": "string", "enum": ["off", "info", "warning", "error"]},
+                    "description": "Per plan-quality rule (NAP701–NAP799): off, or the severity to report it with (default: the rule's own, usually warning)."},
     }, ["id", "title", "period", "languages", "currency", "responsible", "objectives"]),
     {"objective": objective, "funding": funding})
 
@@ -97,13 +106,14 @@ agency = obj("A body that leads or takes part in measures.", {
     "kind": {"type": "string", "enum": KINDS, "description": "What kind of body this is."},
     "parent": d("Id of the agency this one reports to, if any.", ref("id")),
     "url": {"type": "string", "pattern": "^https://", "description": "Official website (https)."},
+    "independent": {"type": "boolean", "description": "True when the government cannot instruct the body (courts, the prosecuting authority, bodies of the parliament, the national human rights institution): a measure it leads must be an invitation or its own commitment."},
 }, ["id", "name", "kind"])
 schema("agencies.schema.json", "Agency registry", "Every body that leads or takes part in a measure (plan/agencies.yaml).",
     obj("The agency registry.", {"agencies": {"type": "array", "minItems": 1, "items": ref("agency"), "description": "The agencies."}}, ["agencies"]),
     {"agency": agency})
 
 # ---------------- recommendations
-STRENGTH = ["urges", "calls", "recommends", "encourages", "suggests"]
+STRENGTH = ["urges", "calls", "recommends", "strongly_recommends", "encourages", "suggests", "requests", "stresses", "notes"]
 rec = obj("One distinct ask of a source document.", {
     "id": d("Stable recommendation id, e.g. OSCE23-R07.", ref("id")),
     "ref": obj("Where the recommendation stands in the source.", {
@@ -116,12 +126,13 @@ rec = obj("One distinct ask of a source document.", {
     "quote": {"type": "string", "description": "Key terms quoted from the source (short)."},
     "pillar": {"type": "string", "enum": PILLARS, "description": "Pillar of anti-trafficking work."},
     "theme": {"type": "string", "pattern": ID_PATTERN, "description": "Theme slug (e.g. national-action-plan, victim-identification)."},
-    "strength": {"type": "string", "enum": STRENGTH, "description": "How strongly the source words the ask."},
+    "strength": {"type": "string", "enum": STRENGTH, "description": "How strongly the source words the ask; 'notes' when the source reports someone else's view (e.g. civil society's)."},
     "response": obj("The government's response.", {
         "status": {"type": "string", "enum": ["accepted", "partly", "noted"], "description": "accepted, partly accepted, or noted (not accepted)."},
         "justification": d("Why; required when the response is 'noted' or 'partly'.", ref("text")),
     }, ["status"]),
-    "related": {"type": "array", "uniqueItems": True, "items": ref("id"), "description": "Ids of recommendations (in any catalog) that make the same ask."},
+    "related": {"type": "array", "uniqueItems": True, "items": ref("id"), "description": "Ids of recommendations (in any catalog) on a related subject."},
+    "same_as": {"type": "array", "uniqueItems": True, "items": ref("id"), "description": "Ids of recommendations (in any catalog) that make the same ask (e.g. a body paragraph restating a section VII ask); symmetric, and they should be answered alike."},
 }, ["id", "summary", "pillar", "response"])
 schema("recommendations.schema.json", "Recommendation catalog", "The recommendations of one source document (plan/recommendations/<source>.yaml).",
     obj("A recommendation catalog.", {
@@ -151,6 +162,11 @@ indicator = obj("Something measured to follow the plan.", {
     "source": d("Where the data will come from.", ref("text")),
     "baseline": {"type": "array", "items": ref("point"), "description": "Known values before the plan (a series)."},
     "targets": {"type": "array", "items": ref("point"), "description": "Values the plan aims for."},
+    "direction": {"type": "string", "enum": ["increase", "decrease", "maintain"], "description": "What good looks like: the value should rise, fall, or hold."},
+    "unit_kind": {"type": "string", "enum": ["count", "percent", "money", "other"], "description": "Kind of unit: a count, a percentage, an amount of money, or other."},
+    "baseline_note": d("Why there is no baseline yet (allowed instead of a baseline).", ref("text")),
+    "at_most": {"type": "array", "uniqueItems": True, "items": ref("id"),
+                "description": "Ids of indicators this one can never exceed in the same year (e.g. convictions at most prosecutions); targets are compared year by year."},
 }, ["id", "name", "definition", "unit"])
 schema("indicators.schema.json", "Indicator registry", "Indicators measures refer to (plan/indicators.yaml).",
     obj("The indicator registry.", {"indicators": {"type": "array", "items": ref("indicator"), "description": "The indicators."}}, ["indicators"]),
@@ -185,7 +201,8 @@ measure_body = obj("A measure of the plan (measures/<id>.yaml).", {
         "currency": {"type": "string", "pattern": "^[A-Z]{3}$", "description": "ISO 4217 currency; must be the plan's."},
         "source": d("Funding source id (plan.yaml funding_sources).", ref("id")),
         "new_money": {"type": "boolean", "description": "True for new appropriations, false for money within existing budgets."},
-        "chapter": {"type": "string", "description": "Budget chapter and post where known (e.g. '440.01')."},
+        "chapter": {"type": "string", "description": "Budget chapter where known (e.g. '440')."},
+        "post": {"type": "string", "description": "Budget post within the chapter where known (e.g. '01', '70')."},
     }, ["year", "amount", "currency", "source", "new_money"])},
     "indicators": {"type": "array", "description": "Indicators that show the measure's effect.", "items": obj("An indicator used by the measure.", {
         "indicator": d("Indicator id (plan/indicators.yaml).", ref("id")),
@@ -198,6 +215,10 @@ measure_body = obj("A measure of the plan (measures/<id>.yaml).", {
             "year": d("Year the target should be reached.", ref("year"))}, ["value", "year"]),
     }, ["indicator", "target"])},
     "status": {"type": "string", "enum": STATUS, "description": "Planning status of the measure."},
+    "commitment": {"type": "string", "enum": ["government", "invitation", "own"],
+                   "description": "Who commits: the government (default), an invitation to a body the government cannot instruct, or that body's own commitment."},
+    "after": {"type": "array", "uniqueItems": True, "items": ref("id"),
+              "description": "Ids of measures this one builds on: it should not start before they start, nor end before they end."},
 }, ["id", "objective", "title", "description", "lead", "timeline", "status"])
 schema("measure.schema.json", "Measure", "One measure of the plan, one file per measure (measures/<id>.yaml).", measure_body)
 
@@ -245,12 +266,16 @@ schema("export.schema.json", "napkit export", "The resolved plan model as writte
         "country": dict(TX, description="Country."), "period": o("Years of the plan.", {"start": {"type": "integer", "description": "First year."}, "end": {"type": "integer", "description": "Last year."}}),
         "languages": IDS("Plan languages, default first."), "currency": S("ISO 4217 currency."), "responsible": S("Responsible agency id."),
         "version": S("Edition label."), "date": SN("Edition date."), "introduction": dict(TX, description="Introduction."),
-        "budget_note": dict(TX, description="How the budget was estimated."), "reporting_periods": IDS("Reporting periods.")}),
+        "budget_note": dict(TX, description="How the budget was estimated."), "reporting_periods": IDS("Reporting periods."),
+        "adoption": SN("Date the government adopts the plan."),
+        "budget_policy": o("Budget policy the plan text declares.", {"new_money_share_max": {"type": ["number", "null"], "description": "Largest share of new money, or null."},
+            "require_chapter": {"type": "boolean", "description": "Whether budget lines must name their chapter."}})}),
     "objectives": arr("Objectives in plan order.", o("An objective.", {"id": S("Id."), "title": dict(TX, description="Title."), "description": dict(TX, description="Description."),
         "pillar": S("Pillar."), "measures": IDS("Ids of its measures."), "budget": dict(YEARS, description="Its measures' budget by year.")})),
     "funding_sources": arr("Funding sources.", o("A funding source.", {"id": S("Id."), "name": dict(TX, description="Name."), "description": dict(TX, description="Description.")})),
     "agencies": arr("Agencies in registry order.", o("An agency.", {"id": S("Id."), "name": dict(TX, description="Name."), "abbreviation": dict(TX, description="Abbreviation."),
-        "kind": S("Kind of body."), "parent": SN("Parent agency id."), "url": SN("Website."), "leads": IDS("Measures it leads."),
+        "kind": S("Kind of body."), "parent": SN("Parent agency id."), "url": SN("Website."),
+        "independent": {"type": "boolean", "description": "The government cannot instruct it."}, "leads": IDS("Measures it leads."),
         "partner_in": IDS("Measures it is a partner in."), "budget": dict(YEARS, description="Budget of the measures it leads, by year.")})),
     "sources": arr("Recommendation sources.", o("A source document.", {"id": S("Id."), "title": dict(TX, description="Title."), "short_title": dict(TX, description="Short title."),
         "author": dict(TX, description="Author."), "date": SN("Date."), "url": SN("Address."),
@@ -260,22 +285,25 @@ schema("export.schema.json", "napkit export", "The resolved plan model as writte
         "page": {"type": ["integer", "null"], "description": "Page."}, "summary": dict(TX, description="Summary."), "quote": SN("Quoted key terms."),
         "pillar": S("Pillar."), "theme": SN("Theme."), "strength": SN("Wording strength."),
         "response": o("Government response.", {"status": {"enum": ["accepted", "partly", "noted"], "description": "Status."}, "justification": dict(TX, description="Justification.")}),
-        "related": IDS("Related recommendation ids."),
+        "related": IDS("Related recommendation ids."), "same_as": IDS("Ids of recommendations making the same ask."),
         "coverage": o("Coverage.", {"status": {"enum": ["covered", "partial", "uncovered", "noted"], "description": "Coverage status."},
             "measures": arr("Measures answering it.", o("An answer.", {"measure": S("Measure id."), "extent": {"enum": ["full", "partial"], "description": "Extent."}}))})})),
     "indicators": arr("Indicators.", o("An indicator.", {"id": S("Id."), "name": dict(TX, description="Name."), "definition": dict(TX, description="Definition."),
-        "unit": dict(TX, description="Unit."), "source": dict(TX, description="Data source."), "baseline": arr("Baseline series.", pointx), "targets": arr("Targets.", pointx)})),
+        "unit": dict(TX, description="Unit."), "source": dict(TX, description="Data source."), "baseline": arr("Baseline series.", pointx), "targets": arr("Targets.", pointx),
+        "direction": SN("increase, decrease or maintain."), "unit_kind": SN("count, percent, money or other."),
+        "baseline_note": dict(TX, description="Why there is no baseline."), "at_most": IDS("Indicators it cannot exceed.")})),
     "measures": arr("Measures in id order.", o("A measure.", {
         "id": S("Id."), "objective": S("Objective id."), "title": dict(TX, description="Title."), "description": dict(TX, description="Description."),
         "lead": S("Lead agency id."), "partners": arr("Partners.", o("A partner.", {"agency": S("Agency id."), "role": dict(TX, description="Role.")})),
         "implements": arr("Recommendations answered.", o("An answer.", {"recommendation": S("Recommendation id."), "extent": {"enum": ["full", "partial"], "description": "Extent."}, "note": dict(TX, description="Note.")})),
         "timeline": o("Timeline.", {"start": S("Start date."), "end": S("End date."), "milestones": arr("Milestones.", o("A milestone.", {"id": S("Id."), "due": S("Due date."), "deliverable": dict(TX, description="Deliverable.")}))}),
         "budget": arr("Budget lines.", o("A budget line.", {"year": {"type": "integer", "description": "Year."}, "amount": {"type": "number", "description": "Amount."},
-            "currency": S("Currency."), "source": S("Funding source id."), "new_money": {"type": "boolean", "description": "New money?"}, "chapter": SN("Budget chapter.")})),
+            "currency": S("Currency."), "source": S("Funding source id."), "new_money": {"type": "boolean", "description": "New money?"}, "chapter": SN("Budget chapter."), "post": SN("Budget post.")})),
         "budget_total": {"type": "number", "description": "Sum of its budget lines."},
         "indicators": arr("Indicators.", o("An indicator use.", {"indicator": S("Indicator id."), "baseline": {"oneOf": [{"type": "null"}, pointx], "description": "Baseline."},
             "target": o("Target.", {"year": {"type": "integer", "description": "Year."}, "value": {"type": "number", "description": "Value."}})})),
-        "status": S("Planning status."), "file": S("Repository path of its file.")})),
+        "status": S("Planning status."), "commitment": S("government, invitation or own."), "after": IDS("Measures it builds on."),
+        "file": S("Repository path of its file.")})),
     "budget": o("Budget roll-ups, plan period only.", {"currency": S("Currency."), "total": {"type": "number", "description": "Grand total."},
         "by_year": dict(YEARS), "by_objective": {"type": "object", "additionalProperties": YEARS, "description": "Objective → year → amount."},
         "by_agency": {"type": "object", "additionalProperties": YEARS, "description": "Lead agency → year → amount."},

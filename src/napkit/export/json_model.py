@@ -45,6 +45,9 @@ def export_model(model: PlanModel, analysis: Analysis) -> dict[str, Any]:
             "currency": plan.currency, "responsible": plan.responsible, "version": plan.version,
             "date": plan.date.isoformat() if plan.date else None, "introduction": t(plan.introduction),
             "budget_note": t(plan.budget_note), "reporting_periods": list(plan.reporting_periods),
+            "adoption": plan.adoption.isoformat() if plan.adoption else None,
+            "budget_policy": {"new_money_share_max": plan.budget_policy.new_money_share_max,
+                              "require_chapter": plan.budget_policy.require_chapter},
         },
         "objectives": [
             {"id": o.id, "title": t(o.title), "description": t(o.description), "pillar": o.pillar,
@@ -55,7 +58,7 @@ def export_model(model: PlanModel, analysis: Analysis) -> dict[str, Any]:
                             for f in plan.funding_sources],
         "agencies": [
             {"id": a.id, "name": t(a.name), "abbreviation": t(a.abbreviation), "kind": a.kind, "parent": a.parent,
-             "url": a.url, "leads": leads.get(a.id, []), "partner_in": partner_in.get(a.id, []),
+             "url": a.url, "independent": a.independent, "leads": leads.get(a.id, []), "partner_in": partner_in.get(a.id, []),
              "budget": _years(budget.by_agency.get(a.id, {}))}
             for a in model.agencies.values()],
         "sources": [
@@ -67,14 +70,16 @@ def export_model(model: PlanModel, analysis: Analysis) -> dict[str, Any]:
             {"id": r.id, "source": r.source, "section": r.section, "paragraph": r.paragraph, "page": r.page,
              "summary": t(r.summary), "quote": r.quote, "pillar": r.pillar, "theme": r.theme, "strength": r.strength,
              "response": {"status": r.response.status, "justification": t(r.response.justification)},
-             "related": list(r.related),
+             "related": list(r.related), "same_as": list(r.same_as),
              "coverage": {"status": cov.by_recommendation[r.id].status,
                           "measures": [{"measure": a.measure, "extent": a.extent}
                                        for a in cov.by_recommendation[r.id].answers]}}
             for r in model.recommendations.values()],
         "indicators": [
             {"id": i.id, "name": t(i.name), "definition": t(i.definition), "unit": t(i.unit), "source": t(i.source),
-             "baseline": [point(p) for p in i.baseline], "targets": [point(p) for p in i.targets]}
+             "baseline": [point(p) for p in i.baseline], "targets": [point(p) for p in i.targets],
+             "direction": i.direction, "unit_kind": i.unit_kind, "baseline_note": t(i.baseline_note),
+             "at_most": list(i.at_most)}
             for i in model.indicators.values()],
         "measures": [
             {"id": m.id, "objective": m.objective, "title": t(m.title), "description": t(m.description),
@@ -85,11 +90,11 @@ def export_model(model: PlanModel, analysis: Analysis) -> dict[str, Any]:
                           "milestones": [{"id": ms.id, "due": ms.due.isoformat(), "deliverable": t(ms.deliverable)}
                                          for ms in m.timeline.milestones]},
              "budget": [{"year": b.year, "amount": b.amount, "currency": b.currency, "source": b.source,
-                         "new_money": b.new_money, "chapter": b.chapter} for b in m.budget],
+                         "new_money": b.new_money, "chapter": b.chapter, "post": b.post} for b in m.budget],
              "budget_total": m.total_budget,
              "indicators": [{"indicator": x.indicator, "baseline": point(x.baseline) if x.baseline else None,
                              "target": {"year": x.target.year, "value": x.target.value}} for x in m.indicators],
-             "status": m.status, "file": m.file}
+             "status": m.status, "commitment": m.commitment, "after": list(m.after), "file": m.file}
             for m in model.measures.values()],
         "budget": {
             "currency": plan.currency, "total": budget.total, "by_year": _years(budget.by_year),

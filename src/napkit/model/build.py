@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from ..findings import Finding, make
 from ..load.yaml_doc import Document
 from .types import (
-    Agency, BudgetLine, FundingSource, Implementation, Indicator, IndicatorActual, Measure, MeasureIndicator,
+    Agency, BudgetLine, BudgetPolicy, FundingSource, Implementation, Indicator, IndicatorActual, Measure, MeasureIndicator,
     Milestone, MilestoneReached, Objective, Partner, Plan, PlanModel, Point, ProgressEntry, Recommendation,
     Response, Source, SpentLine, Src, Text, Timeline,
 )
@@ -173,12 +173,17 @@ def _plan(doc: Document, bad_objectives: set[int], bad_funding: set[int]) -> Pla
             for i, f in enumerate(d.get("funding_sources", [])) if i not in bad_funding),
         reporting_periods=tuple(str(p) for p in d.get("reporting_periods", [])),
         src=src,
+        adoption=_date(d.get("adoption")),
+        budget_policy=BudgetPolicy(d.get("budget_policy", {}).get("new_money_share_max"),
+                                   bool(d.get("budget_policy", {}).get("require_chapter", False)),
+                                   src.at("budget_policy")),
+        quality=tuple((str(k), str(v)) for k, v in d.get("quality", {}).items()),
     )
 
 
 def _agency(doc: Document, i: int, a: dict) -> Agency:
     return Agency(a["id"], Text.of(a["name"]), Text.of(a.get("abbreviation")), a["kind"], a.get("parent"),
-                  a.get("url"), Src(doc, ("agencies", i)))
+                  a.get("url"), Src(doc, ("agencies", i)), independent=bool(a.get("independent", False)))
 
 
 def _point(p: dict) -> Point:
@@ -188,7 +193,9 @@ def _point(p: dict) -> Point:
 def _indicator(doc: Document, i: int, x: dict) -> Indicator:
     return Indicator(x["id"], Text.of(x["name"]), Text.of(x["definition"]), Text.of(x["unit"]),
                      Text.of(x.get("source")), tuple(_point(p) for p in x.get("baseline", [])),
-                     tuple(_point(p) for p in x.get("targets", [])), Src(doc, ("indicators", i)))
+                     tuple(_point(p) for p in x.get("targets", [])), Src(doc, ("indicators", i)),
+                     direction=x.get("direction"), unit_kind=x.get("unit_kind"),
+                     baseline_note=Text.of(x.get("baseline_note")), at_most=tuple(x.get("at_most", [])))
 
 
 def _source(doc: Document) -> Source:
@@ -205,7 +212,8 @@ def _recommendation(doc: Document, i: int, r: dict, source_id: str) -> Recommend
         page=ref.get("page"), summary=Text.of(r["summary"]), quote=r.get("quote"), pillar=r["pillar"],
         theme=r.get("theme"), strength=r.get("strength"),
         response=Response(resp["status"], Text.of(resp.get("justification"))),
-        related=tuple(r.get("related", [])), item=ref.get("item"), src=Src(doc, ("recommendations", i)))
+        related=tuple(r.get("related", [])), item=ref.get("item"), src=Src(doc, ("recommendations", i)),
+        same_as=tuple(r.get("same_as", [])))
 
 
 def _measure(doc: Document) -> Measure:
@@ -225,12 +233,14 @@ def _measure(doc: Document) -> Measure:
                   for i, m in enumerate(t.get("milestones", []))),
             src.at("timeline")),
         budget=tuple(BudgetLine(b["year"], _num(b["amount"]), b["currency"], b["source"], b["new_money"],
-                                b.get("chapter"), src.at("budget", i)) for i, b in enumerate(d.get("budget", []))),
+                                b.get("chapter"), src.at("budget", i), post=b.get("post"))
+                for i, b in enumerate(d.get("budget", []))),
         indicators=tuple(
             MeasureIndicator(x["indicator"], _point(x["baseline"]) if "baseline" in x else None,
                              Point(x["target"]["year"], _num(x["target"]["value"])), src.at("indicators", i))
             for i, x in enumerate(d.get("indicators", []))),
-        status=d["status"], file=doc.file, src=src)
+        status=d["status"], file=doc.file, src=src,
+        commitment=d.get("commitment", "government"), after=tuple(d.get("after", [])))
 
 
 def _progress(doc: Document) -> ProgressEntry:

@@ -19,7 +19,7 @@ __all__ = [
     "Src", "Text", "Objective", "FundingSource", "Plan", "Agency", "Source", "Response", "Recommendation",
     "Point", "Indicator", "Partner", "Implementation", "Milestone", "Timeline", "BudgetLine",
     "MeasureIndicator", "Measure", "ProgressEntry", "SpentLine", "MilestoneReached", "IndicatorActual",
-    "PlanModel", "PILLARS",
+    "PlanModel", "PILLARS", "BudgetPolicy",
 ]
 
 PILLARS = ("prevention", "protection", "prosecution", "partnership", "coordination")
@@ -102,6 +102,15 @@ class FundingSource:
 
 
 @dataclass(frozen=True, slots=True)
+class BudgetPolicy:
+    """What the plan text promises about its money (plan.yaml budget_policy)."""
+
+    new_money_share_max: float | None = None
+    require_chapter: bool = False
+    src: Src = Src()
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     id: str
     title: Text
@@ -120,6 +129,10 @@ class Plan:
     funding_sources: tuple[FundingSource, ...]
     reporting_periods: tuple[str, ...]
     src: Src = Src()
+    adoption: dt.date | None = None
+    budget_policy: BudgetPolicy = BudgetPolicy()
+    # plan-quality rule code -> "off" | "info" | "warning" | "error" (plan.yaml `quality`)
+    quality: tuple[tuple[str, str], ...] = ()
 
     @property
     def years(self) -> range:
@@ -147,6 +160,7 @@ class Agency:
     parent: str | None
     url: str | None
     src: Src = Src()
+    independent: bool = False  # the government cannot instruct it
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +199,7 @@ class Recommendation:
     related: tuple[str, ...]
     item: int | None = None
     src: Src = Src()
+    same_as: tuple[str, ...] = ()  # the same ask made elsewhere (symmetric in meaning)
 
     @property
     def reference(self) -> str:
@@ -214,6 +229,10 @@ class Indicator:
     baseline: tuple[Point, ...]
     targets: tuple[Point, ...]
     src: Src = Src()
+    direction: str | None = None  # increase | decrease | maintain
+    unit_kind: str | None = None  # count | percent | money | other
+    baseline_note: Text = Text()
+    at_most: tuple[str, ...] = ()  # indicators this one cannot exceed in the same year
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +275,7 @@ class BudgetLine:
     new_money: bool
     chapter: str | None
     src: Src = Src()
+    post: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +301,8 @@ class Measure:
     status: str
     file: str
     src: Src = Src()
+    commitment: str = "government"  # government | invitation | own
+    after: tuple[str, ...] = ()  # measures this one builds on
 
     @property
     def total_budget(self) -> float:
@@ -378,7 +400,7 @@ class PlanModel:
             yield r.summary, r.src.at("summary")
             yield r.response.justification, r.src.at("response", "justification")
         for i in self.indicators.values():
-            for name in ("name", "definition", "unit", "source"):
+            for name in ("name", "definition", "unit", "source", "baseline_note"):
                 yield getattr(i, name), i.src.at(name)
         for m in self.measures.values():
             yield m.title, m.src.at("title")
