@@ -8,6 +8,7 @@ raises: a malformed file comes back as a Finding value.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,6 +89,9 @@ def parse(file: str, kind: str, raw: bytes) -> Document | Finding:
                     f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return make("NAP006", Pos(file, 1, 1), "the file is empty")
+    conflict = conflict_marker(file, text)
+    if conflict is not None:
+        return conflict
     try:
         data = event_yaml.load(text, budget=10 * len(text) + 10_000)
     except fast_yaml.DuplicateKey as exc:
@@ -124,7 +128,39 @@ def _offset_pos(file: str, text: str, offset: int) -> Pos:
 def _syntax_message(exc: MarkedYAMLErrorPy) -> str:
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
-    if "\\t" in problem or "'\\t'" in problem:
-        return "a tab character cannot indent YAML; use spaces"
+    if "\\t" in problem or "'\\t'" in problem or "tab character" in problem:
+        return "a tab character cannot indent YAML; indent with spaces"
     text = problem if not context else f"{problem} ({context})"
-    return text or "malformed YAML"
+    hint = next((h for words, h in _HINTS if words in problem or words in context), None)
+    return (text or "malformed YAML") + (f"; {hint}" if hint else "")
+
+
+# The parser's words for the mistakes people make most, and what to do about each.
+_HINTS: tuple[tuple[str, str], ...] = (
+    ("mapping values are not allowed",
+     "a text that contains ': ' must be in quotes, e.g. title: \"Tiltak: utkast\""),
+    ("did not find expected key",
+     "check the indentation: the keys of one mapping must start in the same column"),
+    ("expected <block end>",
+     "check the indentation: the keys of one mapping must start in the same column"),
+    ("while parsing a block collection",
+     "check the indentation: the items of one list must start in the same column"),
+    ("found unexpected end of stream", "a quote is opened and never closed"),
+    ("while parsing a flow", "a [ or { is opened and never closed, or items lack a comma"),
+    ("found undefined alias", "'*' starts an alias in YAML; put a text that starts with '*' in quotes"),
+    ("found character '@'", "a text that starts with '@' or '`' must be in quotes"),
+    ("found character '`'", "a text that starts with '@' or '`' must be in quotes"),
+)
+
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+
+
+def conflict_marker(file: str, text: str) -> Finding | None:
+    """git leaves <<<<<<< / ======= / >>>>>>> lines in a file whose merge it could not finish;
+    say so at the first of them instead of reporting what the YAML parser makes of it."""
+    hit = _CONFLICT.search(text)
+    if hit is None:
+        return None
+    line = text.count("\n", 0, hit.start()) + 1
+    return make("NAP003", Pos(file, line, 1), "the file has git merge conflict markers (<<<<<<<, =======, "
+                ">>>>>>>): keep the lines you want, delete the markers and the rest")
