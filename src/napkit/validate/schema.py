@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any, Iterator
@@ -48,10 +49,22 @@ def fast_validator(kind: str):
     return fastjsonschema.compile(load_schema(SCHEMA_FILES[kind]), formats={"date": _is_date})
 
 
+def _full_pattern(validator, pattern, instance, schema):
+    """`pattern` as editors (ECMA-262) and fastjsonschema read it: a final `$` is the end of the
+    text. Python's re.search lets `$` match before a final newline, so "KOM\\n" would pass."""
+    if validator.is_type(instance, "string"):
+        anchored = pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
+        if not re.search(anchored, instance):
+            yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = jsonschema.validators.extend(jsonschema.Draft7Validator, {"pattern": _full_pattern})
+
+
 @cache
 def validator(kind: str) -> jsonschema.Draft7Validator:
     # Built once per kind: building is far slower than validating.
-    return jsonschema.Draft7Validator(load_schema(SCHEMA_FILES[kind]), format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    return _Validator(load_schema(SCHEMA_FILES[kind]), format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
 
 
 def check_document(doc: Document) -> tuple[list[Finding], list[tuple]]:
