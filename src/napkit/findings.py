@@ -43,12 +43,17 @@ CODES: dict[str, Code] = _codes(
     ("NAP005", E, "document too complex", "Aliases expand to too many nodes (e.g. a 'billion laughs' document)."),
     ("NAP006", E, "empty file", "The file holds no YAML document."),
     ("NAP007", W, "unexpected file", "A file in plan/ or measures/ that napkit does not read (wrong extension)."),
+    ("NAP015", E, "link not followed", "A symbolic link that leaves the repository, loops, leads nowhere or leads to a folder: napkit never reads, copies or writes through it."),
+    ("NAP016", E, "not a regular file", "A FIFO, socket or device where napkit reads files: only regular files are read."),
+    ("NAP017", E, "mkdocs.yml setting not allowed", "The plan's mkdocs.yml sets something outside the documented list (e.g. hooks, theme.custom_dir, !ENV or !!python tags)."),
     # 1xx — JSON Schema, per file
     ("NAP101", E, "missing property", "A required property is missing."),
     ("NAP102", E, "unknown property", "A property the schema does not define (often a typo)."),
     ("NAP103", E, "wrong type", "A value has the wrong type (e.g. text where a number is expected)."),
     ("NAP104", E, "value not allowed", "A value is outside the allowed set, pattern or range."),
     ("NAP105", E, "schema violation", "Any other schema rule (e.g. too few items, duplicates in a list)."),
+    ("NAP106", E, "not a finite number", "A number is .nan, .inf or too large to be a number (1e400)."),
+    ("NAP107", E, "control character in text", "A text holds a control character (\\0, \\e, \\uffff...) other than tab and newline."),
     # 2xx — identity and references
     ("NAP201", E, "duplicate id", "Two objects of the same kind share an id."),
     ("NAP202", E, "file name does not match id", "A measure file must be named <id>.yaml, a progress file <measure>.yaml."),
@@ -61,6 +66,7 @@ CODES: dict[str, Code] = _codes(
     ("NAP209", W, "id outside its source's prefix", "Recommendation ids should start with their catalog's source id."),
     ("NAP210", E, "agency hierarchy cycle", "Following 'parent' leads back to the same agency."),
     ("NAP211", W, "partner listed twice", "An agency is a partner twice, or both lead and partner."),
+    ("NAP212", E, "ids differ only in case", "Two ids of the same kind differ only in upper/lower case: they would share one page, anchor or file name on case-insensitive systems."),
     # 3xx — time and money
     ("NAP301", E, "outside plan period", "A date lies outside the plan period."),
     ("NAP302", E, "start after end", "A timeline ends before it starts."),
@@ -69,6 +75,7 @@ CODES: dict[str, Code] = _codes(
     ("NAP305", E, "wrong currency", "A budget line is not in the plan's currency."),
     ("NAP306", W, "budget year outside timeline", "Money is budgeted in a year the measure does not run."),
     ("NAP307", W, "indicator year out of place", "A baseline after the plan starts, or a target after it ends."),
+    ("NAP310", E, "duplicate reporting period", "plan.yaml lists a reporting period twice."),
     # 4xx — languages
     ("NAP401", W, "missing translation", "A text lacks one of the plan's languages (an error with --strict)."),
     ("NAP402", W, "undeclared language", "A text has a language the plan does not declare."),
@@ -119,8 +126,15 @@ class Finding:
         return (self.pos.file, self.pos.line, self.pos.col, self.code, self.message)
 
 
+MAX_MESSAGE = 400  # a message quotes values; a 10 MB value must not be echoed whole
+
+
+def clip(text: str, limit: int = MAX_MESSAGE) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def make(code: str, pos: Pos, message: str, hint: str = "") -> Finding:
-    return Finding(code, CODES[code].severity, pos, message, hint)
+    return Finding(code, CODES[code].severity, pos, clip(message), clip(hint))
 
 
 @dataclass

@@ -15,6 +15,7 @@ from .load.repository import load_tree
 from .load.trees import FolderTree, Tree
 from .model import PlanModel
 from .model.build import build_model
+from .validate.input_rules import check_inputs
 from .validate.progress_rules import check_progress
 from .validate.rules import check_model, coverage_findings
 from .validate.schema import check_document
@@ -42,6 +43,7 @@ def run(tree: Tree, *, strict: bool = False) -> Result:
         findings.extend(doc_findings)
         if error_paths:
             bad_paths[doc.file] = error_paths
+    findings.extend(check_inputs(loaded.documents))  # non-finite numbers, control characters, id case
     built = build_model(loaded.documents, bad_paths)
     findings.extend(built.findings)
     analysis = None
