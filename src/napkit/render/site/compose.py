@@ -16,7 +16,8 @@ URL scheme (directory URLs; the default language at the root, the others under /
     /virksomheter/[<agency>/] agencies                       /en/agencies/[<agency>/]
     /nedlastinger/            plan documents                 /en/downloads/
     /framdrift/[<period>/]    status dashboard per reporting /en/progress/[<period>/]
-                              period (only periods with progress entries)
+                              period (only periods with progress entries;
+                              the index says so while there are none)
     /<page>/                  hand-written pages (site/nb/)  /en/<page>/ (site/en/)
     /files/<plan>-<lang>.pdf  the documents themselves (shared by all languages)
 """
@@ -148,8 +149,7 @@ def _language_tree(lang: str, model: PlanModel, analysis: Analysis, root: Path, 
     downloads(ctx, out)
     for period in periods:
         progress_page(ctx, out, period, report_files(model, period, reports), FILES_DIR)
-    if periods:
-        progress_index(ctx, out, periods)
+    progress_index(ctx, out, periods)  # also before any report: it says when reporting starts
     hand = read_handwritten(root, lang)
     reserved = {url_of(p.path).split("/", 1)[0] for p in out.pages} - {""}
     reserved |= {"assets", "search", FILES_DIR, "404.html", "sitemap.xml", "sitemap.xml.gz"}
@@ -212,7 +212,7 @@ def _nav(ctx: Ctx, tree: LanguageTree, hand_order: dict[str, tuple[float, str]])
     hand = sorted((p for p in tree.pages if p.kind == "handwritten"), key=lambda p: hand_order[p.path])
     periods = [p for p in tree.pages if p.kind == "progress" and p.key != "progress"]
     progress = [NavItem(word("progress", ctx.lang), r.path("progress_index"),
-                        tuple(NavItem(p.title, p.path) for p in periods))] if periods else []
+                        tuple(NavItem(p.title, p.path) for p in periods))]
     about = NavItem(labels.t("about_section", ctx.lang), None,
                     (*(NavItem(p.title, p.path) for p in hand), item("downloads")))
     return [item("home", title=labels.t("home", ctx.lang)), measures_section, sources, item("budget"), item("timeline"), *progress, agencies, about]

@@ -1,6 +1,7 @@
 """The status dashboard: one page per reporting period that has progress entries — key figures,
 a chart of measures by status, and the implementation report's tables (render.progress_report),
-with the report documents to download when `nap build` made them."""
+with the report documents to download when `nap build` made them. The index page is there from the
+start: before the first report it says that none has been made yet and which periods will come."""
 
 from __future__ import annotations
 
@@ -46,7 +47,13 @@ def progress_index(ctx: Ctx, out: Output, periods: list[str]) -> Page:
     ctx = at(ctx, ctx.routes.url("progress_index"))
     title = word("progress", ctx.lang)
     doc = Doc().h(1, title)
-    doc.html(ul(ctx.link("progress", period, word("report_title", ctx.lang, period=period)) for period in periods))
+    if periods:
+        doc.html(ul(ctx.link("progress", period, word("report_title", ctx.lang, period=period)) for period in periods))
+    else:
+        doc.html(p(word("no_reports_yet", ctx.lang)))
+        planned = ctx.model.plan.reporting_periods
+        if planned:
+            doc.html(p(word("first_report", ctx.lang, periods=", ".join(planned))))
     return out.add(Page(ctx.routes.path("progress_index"), title, doc.markdown(), "progress", "progress"))
 
 
