@@ -28,36 +28,41 @@ class Tree(Protocol):
 
 
 class FolderTree:
-    """The plan files under a folder. Symlinks that lead outside the folder are not followed."""
+    """The plan files under a folder, read by safe_paths' rule: only regular files, links only
+    to files inside the folder; every path that is not read is a Problem (see problems())."""
 
     def __init__(self, root: Path):
+        from .safe_paths import Repo
+
         self.root = root.resolve()
         self.label = str(root)
+        self.repo = Repo(self.root)
+        self._problems: list = []
 
     def files(self) -> list[str]:
         out: list[str] = []
+        problems = []
         for top in PLAN_DIRS:
-            base = self.root / top
-            if not base.is_dir():
-                continue
-            for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
-                dirnames.sort()
-                for name in sorted(filenames):
-                    rel = Path(dirpath, name).relative_to(self.root)
-                    out.append(PurePosixPath(*rel.parts).as_posix())
+            found, bad = self.repo.walk(top)
+            out += found
+            problems += bad
+        self._problems = problems
         return out
 
+    def problems(self) -> list:
+        """safe_paths.Problem of every path under plan/ and measures/ that files() left out."""
+        return list(self._problems)
+
     def read(self, path: str) -> bytes:
-        full = self.root / path
-        real = full.resolve()
-        if not real.is_relative_to(self.root):
-            raise PermissionError(f"symlink points outside the repository (to {real})")
+        from .safe_paths import UnsafePath
         from .yaml_doc import MAX_FILE_BYTES
 
-        size = real.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FileTooLarge(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        return real.read_bytes()
+        try:
+            return self.repo.read_bytes(path, MAX_FILE_BYTES)
+        except UnsafePath as exc:
+            if "limit" in exc.problem.message:
+                raise FileTooLarge(exc.problem.message) from None
+            raise PermissionError(exc.problem.message) from None
 
 
 class GitTree:
@@ -76,15 +81,20 @@ class GitTree:
         dirs = [str(prefix / d) if prefix else d for d in PLAN_DIRS]
         listing = self._git("ls-tree", "-r", "-z", "--full-tree", self.commit, "--", *dirs)
         self._blobs: dict[str, str] = {}
+        self._links: list[str] = []
         for entry in listing.split(b"\0"):
             if not entry:
                 continue
             meta, _, name = entry.partition(b"\t")
             mode, kind, sha = meta.decode().split()
-            if kind == "blob" and mode != "120000":  # symlinks in history are not followed
-                path = name.decode("utf-8", "replace")
-                if prefix:
-                    path = PurePosixPath(path).relative_to(prefix).as_posix()
+            if kind != "blob":
+                continue
+            path = name.decode("utf-8", "replace")
+            if prefix:
+                path = PurePosixPath(path).relative_to(prefix).as_posix()
+            if mode == "120000":  # symlinks in history are not followed, but said
+                self._links.append(path)
+            else:
                 self._blobs[path] = sha
 
     def _git(self, *args: str) -> bytes:
@@ -95,6 +105,11 @@ class GitTree:
 
     def files(self) -> list[str]:
         return sorted(self._blobs)
+
+    def problems(self) -> list:
+        from .safe_paths import LINK, Problem
+
+        return [Problem(p, LINK, "a symbolic link; napkit does not follow links in git history") for p in self._links]
 
     def read(self, path: str) -> bytes:
         return self._git("cat-file", "blob", self._blobs[path])

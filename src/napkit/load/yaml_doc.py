@@ -78,7 +78,7 @@ class Document:
 
 def parse(file: str, kind: str, raw: bytes) -> Document | Finding:
     if len(raw) > MAX_FILE_BYTES:
-        return make("NAP001", Pos(file), f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        return make("NAP001", Pos(file, 1, 1), f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

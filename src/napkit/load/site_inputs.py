@@ -1,0 +1,153 @@
+"""What the site and documents will read besides the plan data, checked at `nap check`:
+the hand-written pages and assets under site/, and the plan's mkdocs.yml.
+
+Every path under site/ goes through safe_paths' rule (no link out of the repository, no FIFO or
+device). The plan's mkdocs.yml may set only what the README documents (see ALLOWED); anything
+else — `hooks:` (Python run at build), `theme.custom_dir` (unsandboxed Jinja templates), a YAML
+tag that runs code or reads the environment (`!!python/…`, `!ENV`) — is a finding with its
+line:col, so it is refused before anything is built.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+import yaml
+
+from ..findings import Finding, Pos, make
+from .safe_paths import Repo, UnsafePath
+
+SITE_DIR = "site"
+CONFIG = "mkdocs.yml"
+CONFIG_LIMIT = 1024 * 1024
+SETTING = "NAP017"
+
+# The README / mkdocs_builder's list: what the plan's mkdocs.yml may set.
+ALLOWED = {"theme", "extra_css", "extra_javascript", "markdown_extensions", "plugins", "extra", "copyright",
+           "site_url"}
+ALLOWED_THEME = {"name", "font", "palette", "features", "icon", "logo", "favicon"}
+# napkit sets or drops these itself: setting them has no effect, so it is a mistake worth saying
+SET_BY_NAPKIT = {"site_name", "site_description", "nav", "docs_dir", "site_dir", "use_directory_urls", "strict",
+                 "repo_url", "repo_name", "edit_uri", "edit_uri_template", "remote_branch", "remote_name"}
+# extensions that read files at build time on their own (outside napkit's rule for links)
+REFUSED_EXTENSIONS = {"pymdownx.snippets", "markdown_include.include", "mdx_include"}
+_STANDARD_TAG = "tag:yaml.org,2002:"
+_STANDARD = {_STANDARD_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
+
+
+def site_input_findings(repo: Repo) -> list[Finding]:
+    findings: list[Finding] = []
+    _files, problems = repo.walk(SITE_DIR)
+    findings += [make(p.code, Pos(p.path, 1, 1), p.message) for p in problems]
+    if repo.exists(CONFIG):
+        findings += config_findings(repo)
+    return findings
+
+
+def _pos(node: yaml.Node) -> Pos:
+    return Pos(CONFIG, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def config_findings(repo: Repo) -> list[Finding]:
+    try:
+        text = repo.read_text(CONFIG, CONFIG_LIMIT)
+    except UnsafePath as exc:
+        return [make(exc.problem.code, Pos(CONFIG, 1, 1), exc.problem.message)]
+    except UnicodeDecodeError:
+        return [make("NAP002", Pos(CONFIG, 1, 1), "mkdocs.yml is not valid UTF-8")]
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = Pos(CONFIG, mark.line + 1, mark.column + 1) if mark else Pos(CONFIG, 1, 1)
+        return [make("NAP003", pos, (exc.problem or "malformed YAML").strip())]
+    except yaml.YAMLError as exc:
+        return [make("NAP003", Pos(CONFIG, 1, 1), str(exc).splitlines()[0] if str(exc) else "malformed YAML")]
+    except RecursionError:
+        return [make("NAP005", Pos(CONFIG, 1, 1), "mkdocs.yml nests too deeply")]
+    if root is None:
+        return []
+    findings = _tag_findings(root)
+    if not isinstance(root, yaml.MappingNode):
+        return findings + [make(SETTING, _pos(root), "mkdocs.yml must be a mapping of settings")]
+    for key, value in root.value:
+        name = key.value if isinstance(key, yaml.ScalarNode) else None
+        if name == "theme" and isinstance(value, yaml.MappingNode):
+            for tkey, tvalue in value.value:
+                tname = tkey.value if isinstance(tkey, yaml.ScalarNode) else None
+                if tname not in ALLOWED_THEME:
+                    findings.append(make(SETTING, _pos(tkey), f"mkdocs.yml may not set theme.{tname}; "
+                                         f"theme may set only {', '.join(sorted(ALLOWED_THEME))}"))
+                elif tname == "name" and tvalue.value != "material":
+                    findings.append(make(SETTING, _pos(tvalue), "the site is built with the 'material' theme only"))
+                elif tname in ("logo", "favicon"):
+                    findings += _named_file(repo, tvalue)
+        elif name in ("extra_css", "extra_javascript") and isinstance(value, yaml.SequenceNode):
+            for item in value.value:
+                if isinstance(item, yaml.MappingNode):
+                    item = next((v for k, v in item.value if getattr(k, "value", None) == "path"), item)
+                findings += _named_file(repo, item)
+        elif name == "markdown_extensions" and isinstance(value, yaml.SequenceNode):
+            for item in value.value:
+                ext = item.value[0][0] if isinstance(item, yaml.MappingNode) and item.value else item
+                if isinstance(ext, yaml.ScalarNode) and ext.value in REFUSED_EXTENSIONS:
+                    findings.append(make(SETTING, _pos(ext), f"markdown extension '{ext.value}' reads files at "
+                                         "build time on its own; napkit does not allow it"))
+        elif name in SET_BY_NAPKIT:
+            findings.append(make(SETTING, _pos(key), f"mkdocs.yml may not set '{name}': napkit sets it itself"))
+        elif name not in ALLOWED:
+            findings.append(make(SETTING, _pos(key), f"mkdocs.yml may not set '{name}'" + (
+                " (hooks run Python code at build)" if name == "hooks" else "")
+                + f"; it may set only {', '.join(sorted(ALLOWED))}"))
+    return findings
+
+
+def _tag_findings(root: yaml.Node) -> list[Finding]:
+    """Explicit tags other than YAML's own: `!ENV` puts environment variables (CI tokens) on
+    the site, `!!python/…` runs code when MkDocs' loader reads the file."""
+    out: list[Finding] = []
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.tag not in _STANDARD:
+            out.append(make(SETTING, _pos(node), f"mkdocs.yml may not use the YAML tag {node.tag.replace(_STANDARD_TAG, '!!')}"
+                            " (it runs code or reads the environment at build)"))
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack += [k, v]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return sorted(out, key=lambda f: (f.pos.line, f.pos.col))
+
+
+def site_file(name: str) -> str | None:
+    """site/<name> for a file mkdocs.yml names, or None when the name leaves site/ or is a URL."""
+    if "://" in name or name.startswith("//"):
+        return None
+    norm = posixpath.normpath(name)
+    if name.startswith("/") or norm == ".." or norm.startswith("../") or "\\" in name or "\0" in name:
+        raise ValueError(name)
+    return f"{SITE_DIR}/{norm}"
+
+
+def _named_file(repo: Repo, node: yaml.Node) -> list[Finding]:
+    if not isinstance(node, yaml.ScalarNode) or not node.value or node.value == "assets/napkit/napkit.css":
+        return []
+    if node.value.startswith("material/"):  # theme icons, not files
+        return []
+    try:
+        rel = site_file(node.value)
+    except ValueError:
+        return [make(SETTING, _pos(node), f"'{node.value}' is not a file under site/")]
+    if rel is None:
+        return []
+    problem = repo.check_file(rel)
+    if problem is None:
+        return []
+    if problem.message == "the file does not exist":
+        return [make(SETTING, _pos(node), f"mkdocs.yml names '{node.value}', but {rel} does not exist")]
+    return [make(problem.code, _pos(node), f"mkdocs.yml names '{node.value}': {rel} {problem.message}")]
