@@ -6,6 +6,7 @@ unreadable input, 3 internal error (a bug: please report it)."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sys
 from pathlib import Path
@@ -41,6 +42,16 @@ pass_ctx = click.make_pass_decorator(Context)
 def fail(message: str, code: int = EXIT_USAGE) -> None:
     click.echo(f"nap: {message}", err=True)
     sys.exit(code)
+
+
+def warn_unknown_locales(model) -> None:
+    """One warning per plan language Babel has no locale for (its numbers and dates are then
+    written like the nearest known language, else English)."""
+    from .util.fmt import unknown_locales
+
+    for lang, used in unknown_locales(model.languages).items():
+        click.echo(f"nap: warning: numbers and dates in '{lang}' are written as in '{used}' (Babel has no "
+                   f"locale for '{lang}')", err=True)
 
 
 def run_pipeline(ctx: Context, strict: bool = False):
@@ -133,6 +144,8 @@ def export(ctx: Context, fmt: str, output: Path | None, agency: str | None, peri
 
         click.echo(report_text(result.findings.sorted()), err=True, nl=False)
         fail("the plan has errors; fix them before exporting", EXIT_FINDINGS)
+    from .export.finite import NotFinite
+
     if fmt == "xlsx":
         from .export.xlsx_progress import ExportError, default_period, write_progress_workbook
 
@@ -141,11 +154,16 @@ def export(ctx: Context, fmt: str, output: Path | None, agency: str | None, peri
             write_progress_workbook(result.model, period, agency, output)
         except ExportError as exc:
             fail(str(exc))
+        except NotFinite as exc:
+            fail(str(exc), EXIT_FINDINGS)
         return
     if fmt == "csv":
         from .export.csv_tables import csv_bytes
 
-        data = csv_bytes(result.model, table or "measures")
+        try:
+            data = csv_bytes(result.model, table or "measures")
+        except NotFinite as exc:
+            fail(str(exc), EXIT_FINDINGS)
         if output is None:
             sys.stdout.buffer.write(data)
         else:
@@ -153,7 +171,10 @@ def export(ctx: Context, fmt: str, output: Path | None, agency: str | None, peri
 
             write_bytes_atomic(output, data)
         return
-    text = export_json_text(result.model, result.analysis)
+    try:
+        text = export_json_text(result.model, result.analysis)
+    except NotFinite as exc:
+        fail(str(exc), EXIT_FINDINGS)
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -371,8 +392,9 @@ def new_measure(ctx: Context, measure_id, objective, titles, descriptions, lead,
 @click.option("--title", default="National Action Plan", show_default=True, help="Title of the plan.")
 @click.option("--languages", default="en", show_default=True, help="Comma-separated language codes, default first.")
 @click.option("--currency", default="EUR", show_default=True, help="ISO 4217 currency of the budget.")
-@click.option("--start", type=int, help="First year (default: next year).")
-@click.option("--end", type=int, help="Last year (default: start + 3).")
+# the years a plan may have (schemas: definitions/year)
+@click.option("--start", type=click.IntRange(1900, 2200), help="First year (default: next year).")
+@click.option("--end", type=click.IntRange(1900, 2200), help="Last year (default: start + 3).")
 @click.option("--id", "plan_id", help="Plan id used in file names (default: from the title).")
 def init_command(directory: Path, title: str, languages: str, currency: str, start: int | None, end: int | None,
                  plan_id: str | None) -> None:
@@ -380,7 +402,7 @@ def init_command(directory: Path, title: str, languages: str, currency: str, sta
     from .write.init import InitError, InitOptions, init_plan
 
     start = start or dt.date.today().year + 1
-    end = end or start + 3
+    end = end or min(start + 3, 2200)
     langs = tuple(x.strip() for x in languages.split(",") if x.strip())
     try:
         files = init_plan(directory, InitOptions(title, langs, currency, start, end, plan_id))
@@ -416,6 +438,7 @@ def build(ctx: Context, target: str, out: Path | None, full: bool) -> None:
     if result.model is None or result.findings.errors:
         click.echo(report_text(result.findings.sorted()), err=True, nl=False)
         fail("the plan has errors; `nap check` lists them. Nothing was built.", EXIT_FINDINGS)
+    warn_unknown_locales(result.model)
     targets = ("docs", "site") if target == "all" else (target,)
     from .render.docs import DocumentBuildError
     from .render.site import SiteBuildError
@@ -450,6 +473,7 @@ def report(ctx: Context, period: str, out: Path | None, lang: str | None, no_doc
         click.echo(report_text(result.findings.sorted()), err=True, nl=False)
         fail("the plan has errors; `nap check` lists them. No report was made.", EXIT_FINDINGS)
     model = result.model
+    warn_unknown_locales(model)
     lang = lang or model.plan.default_language
     if lang not in model.languages:
         fail(f"'{lang}' is not a language of the plan ({', '.join(model.languages)})")
@@ -478,18 +502,73 @@ def report(ctx: Context, period: str, out: Path | None, lang: str | None, no_doc
             click.echo(f"wrote {path}")
 
 
+# OSErrors that come from the machine, not from napkit: a folder napkit may not write, a full or
+# read-only disk, a file removed while napkit ran, a path that is a file where a folder is needed.
+# They are usage/input problems (exit 2) with a plain message. Others (EBADF, EINVAL, …) stay bugs.
+_ENVIRONMENT_ERRNOS = {
+    errno.EACCES: "permission denied", errno.EPERM: "operation not permitted",
+    errno.ENOENT: "no such file or folder (was it removed while napkit ran?)",
+    errno.EEXIST: "exists already", errno.EISDIR: "is a folder, not a file", errno.ENOTDIR: "is not a folder",
+    errno.ENOSPC: "no space left on the device (the disk is full)", errno.EDQUOT: "disk quota exceeded",
+    errno.EROFS: "the file system is read-only", errno.EIO: "input/output error",
+    errno.EMFILE: "too many open files", errno.ENFILE: "too many open files on the system",
+    errno.ENAMETOOLONG: "file name too long", errno.ELOOP: "too many levels of symbolic links",
+    errno.EXDEV: "cannot move between file systems", errno.ENOTEMPTY: "folder not empty",
+    errno.EBUSY: "device or resource busy", errno.ETXTBSY: "file busy", errno.EPIPE: "broken pipe",
+    errno.EFBIG: "file too large", errno.ENXIO: "no such device", errno.ENODEV: "no such device",
+    errno.ESTALE: "stale file handle", errno.ENOMEM: "out of memory",
+}
+
+
+def environment_message(exc: BaseException) -> str | None:
+    """A plain message for an OSError caused by the machine (see _ENVIRONMENT_ERRNOS), else None."""
+    if not isinstance(exc, OSError) or exc.errno not in _ENVIRONMENT_ERRNOS:
+        return None
+    what = _ENVIRONMENT_ERRNOS[exc.errno]
+    names = [n for n in (exc.filename, exc.filename2) if n not in (None, "")]
+    where = " -> ".join(str(n) for n in names)
+    return f"{where}: {what}" if where else what
+
+
+def _flush_stdout() -> str | None:
+    """Flush standard output now (not at interpreter exit, where a failure is only a warning);
+    the message when it cannot be written (stdout on /dev/full, a closed pipe)."""
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        # nothing more can reach stdout: point it at /dev/null so the exit does not try again
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return f"cannot write to standard output: {environment_message(exc) or exc}"
+    return None
+
+
 def main() -> None:
+    code: int | str | None = 0
     try:
         cli(standalone_mode=True)
-    except SystemExit:
-        raise
+    except SystemExit as exc:
+        code = exc.code
     except KeyboardInterrupt:
         click.echo("nap: interrupted", err=True)
-        sys.exit(130)
-    except Exception as exc:  # a bug in napkit, not in the plan: say so plainly, no traceback
-        click.echo(f"nap: internal error: {type(exc).__name__}: {exc}\n"
-                   "This is a bug in napkit; please report it with the command you ran "
-                   "(set NAP_DEBUG=1 for the traceback).", err=True)
+        code = 130
+    except Exception as exc:
+        message = environment_message(exc)
+        if message is None:  # a bug in napkit, not in the plan: say so plainly, no traceback
+            click.echo(f"nap: internal error: {type(exc).__name__}: {exc}\n"
+                       "This is a bug in napkit; please report it with the command you ran "
+                       "(set NAP_DEBUG=1 for the traceback).", err=True)
+            code = EXIT_INTERNAL
+        else:
+            click.echo(f"nap: {message}", err=True)
+            code = EXIT_USAGE
         if os.environ.get("NAP_DEBUG"):
             raise
-        sys.exit(EXIT_INTERNAL)
+    problem = _flush_stdout()
+    if problem is not None:
+        click.echo(f"nap: {problem}", err=True)
+        code = EXIT_USAGE if code in (0, None) else code
+    sys.exit(code)

@@ -4,20 +4,39 @@ UTF-8 with a byte order mark (so Excel reads æøå right), comma-separated, CRL
 header row, and a stable column order: new columns may be added at the end, none reordered.
 Amounts are plain numbers in the plan currency (1000000, not '1 000 000 kr'); texts come once
 per plan language (title_nb, title_en); lists are joined with '; '.
+
+Spreadsheet (CSV) injection: a spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (or
+a tab or carriage return before one) as a formula. Every text cell that starts with one of those,
+or with `'`, gets one `'` in front (OWASP's advice); numbers, negative ones too, stay numbers. To
+read the text back exactly, drop the first character of any cell that starts with `'`.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import math
+import re
 from collections.abc import Callable
 
 from ..model import PlanModel
+from .finite import NotFinite
 
 BOM = "\ufeff"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[+-]?\d+)?")
+
+
+def neutral(cell: str) -> str:
+    """A cell no spreadsheet runs as a formula: `'` before a text starting like one (see above)."""
+    if cell.startswith(FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
 
 
 def _num(v: float) -> str:
+    if not math.isfinite(v):
+        raise NotFinite(f"a number that is not finite ({v}) cannot go into a table; `nap check` names the file")
     return str(int(v)) if float(v).is_integer() else repr(float(v))
 
 
@@ -58,7 +77,7 @@ def csv_text(model: PlanModel, table: str) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([neutral(c) for c in row] for row in rows)
     return BOM + buf.getvalue()
 
 

@@ -119,4 +119,9 @@ def export_model(model: PlanModel, analysis: Analysis) -> dict[str, Any]:
 
 
 def export_json_text(model: PlanModel, analysis: Analysis) -> str:
-    return json.dumps(export_model(model, analysis), ensure_ascii=False, indent=2) + "\n"
+    """The export as JSON text; raises finite.NotFinite rather than write NaN or Infinity (not JSON)."""
+    from .finite import require_finite
+
+    data = export_model(model, analysis)
+    require_finite(data, "the plan")
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

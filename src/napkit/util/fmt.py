@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
@@ -17,8 +18,28 @@ _CURRENCY_PATTERN = {"nb": "{n} {sym}", "nn": "{n} {sym}", "sv": "{n} {sym}", "d
 _LOCAL_SYMBOL = {("NOK", "nb"): "kr", ("NOK", "nn"): "kr", ("SEK", "sv"): "kr", ("DKK", "da"): "kr"}
 
 
+# A plan language Babel has no locale for (Kven, Romani, …) is written like its nearest known one,
+# else like English; `unknown_locales` lets the command line say so once.
+_CLOSEST = {"fkv": "fi"}  # Kven is written with Finnish conventions (numbers, dates)
+FALLBACK = "en_GB"
+
+
+@lru_cache(maxsize=None)
 def locale_of(lang: str) -> str:
-    return _LOCALES.get(lang, lang)
+    code = _LOCALES.get(lang, lang)
+    for candidate in (code, _CLOSEST.get(lang)):
+        if candidate:
+            try:
+                Locale.parse(candidate)
+                return candidate
+            except (UnknownLocaleError, ValueError, TypeError):
+                continue
+    return FALLBACK
+
+
+def unknown_locales(languages) -> dict[str, str]:
+    """{language: the locale used instead} for languages Babel does not know."""
+    return {lang: locale_of(lang) for lang in languages if locale_of(lang) != _LOCALES.get(lang, lang)}
 
 
 @lru_cache(maxsize=65536)  # Babel is slow and a big plan formats the same values often

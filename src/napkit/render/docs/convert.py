@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import re
 import tempfile
@@ -19,6 +20,19 @@ from importlib import resources
 from pathlib import Path
 
 import pypandoc
+
+
+class _DropTranslationNoise(logging.Filter):
+    """pandoc's own interface words (Abstract, Table) are never shown — napkit writes its labels
+    itself — so its warnings that a language has no translations for them are noise; a plan
+    language it does not know (Kven) would print one per table."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return "Could not load translations for" not in message and "has no translation defined" not in message
+
+
+logging.getLogger("pypandoc").addFilter(_DropTranslationNoise())
 
 
 class DocumentBuildError(Exception):

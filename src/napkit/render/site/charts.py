@@ -41,6 +41,10 @@ _RC = {
     "axes.spines.right": False,
     "legend.frameon": False,
     "path.simplify": False,
+    # Labels are the plan's text: `$…$` in an agency or objective name is text, not TeX (mathtext
+    # would garble valid TeX and raise on invalid). Every Text is made inside this rc_context.
+    "text.parse_math": False,
+    "text.usetex": False,
 }
 _METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
 
