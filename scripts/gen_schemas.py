@@ -63,6 +63,20 @@ funding = obj("A funding source that budget lines refer to.", {
     "name": d("Name of the funding source.", ref("text")),
     "description": d("Where the money comes from and how it is decided.", ref("text")),
 }, ["id", "name"])
+VERSION_STATUS = ["draft", "consultation", "adopted", "revised"]
+version = obj("A released version of the plan (a consultation draft, the adopted plan, a revision).", {
+    "version": {"type": "string", "minLength": 1, "description": "Version number, e.g. '0.1' or '1.0'."},
+    "date": d("Date the version was released.", ref("date")),
+    "status": {"type": "string", "enum": VERSION_STATUS, "description": "draft, consultation (sent out for comments), adopted, or revised."},
+    "ref": {"type": "string", "minLength": 1, "description": "Git tag or commit holding this version (e.g. v0.1); the newest may omit it (= the working tree)."},
+    "note": d("What this version is, in a sentence (shown with the version).", ref("text")),
+}, ["version", "date", "status"])
+consultation = obj("The public consultation (høring) on the plan.", {
+    "opens": d("First day responses are accepted.", ref("date")),
+    "closes": d("Deadline for responses (the last day).", ref("date")),
+    "how_to_respond": d("Where and how to send a response: address, case number, link.", ref("text")),
+    "url": {"type": "string", "pattern": "^https://", "description": "The consultation's page (https)."},
+}, ["opens", "closes", "how_to_respond"])
 schema("plan.schema.json", "Plan", "The plan itself: identity, period, languages, currency, objectives and funding sources (plan/plan.yaml).",
     obj("The plan.", {
         "id": d("Plan id, used in output file names (e.g. nap-thb-2027).", ref("id")),
@@ -94,8 +108,11 @@ schema("plan.schema.json", "Plan", "The plan itself: identity, period, languages
         "quality": {"type": "object", "propertyNames": {"pattern": "^NAP7[0-9]{2}$"},
                     "additionalProperties": {"type": "string", "enum": ["off", "info", "warning", "error"]},
                     "description": "Per plan-quality rule (NAP701–NAP799): off, or the severity to report it with (default: the rule's own, usually warning)."},
+        "versions": {"type": "array", "items": ref("version"),
+                     "description": "The released versions of the plan, oldest first; the newest one's number is `version`."},
+        "consultation": ref("consultation"),
     }, ["id", "title", "period", "languages", "currency", "responsible", "objectives"]),
-    {"objective": objective, "funding": funding})
+    {"objective": objective, "funding": funding, "version": version, "consultation": consultation})
 
 # ---------------- agencies
 KINDS = ["ministry", "directorate", "police", "prosecution", "court", "municipality", "ngo", "international", "other"]
@@ -246,6 +263,32 @@ schema("progress.schema.json", "Progress entry", "Progress on one measure in one
             "source": d("Where the figure comes from.", ref("text"))}, ["indicator", "year", "value"])},
         "example": {"type": "boolean", "description": "True when the entry is example data, not a claim about real implementation."},
     }, ["measure", "period", "reported_by", "date", "status"]))
+
+# ---------------- consultation responses
+RESPONDENT_KINDS = ["ngo", "municipality", "agency", "business", "academic", "individual", "other"]
+DECISIONS = ["adopted", "partly", "not-adopted", "noted"]
+cpoint = obj("One point a respondent makes, with the reasoned response to it.", {
+    "id": d("Point id, unique within the file (e.g. P1).", ref("id")),
+    "about": {"type": "string", "pattern": ID_PATTERN, "description": "What the point is about: a measure, recommendation or objective id, or 'general'."},
+    "summary": d("The point, in our words.", ref("text")),
+    "response": obj("The reasoned response: what was decided and why.", {
+        "decision": {"type": "string", "enum": DECISIONS, "description": "adopted, partly (adopted in part), not-adopted, or noted (taken note of, no change asked or made)."},
+        "rationale": d("Why: the reasons for the decision.", ref("text")),
+        "changed": {"type": "array", "uniqueItems": True, "items": ref("id"),
+                    "description": "Ids of the measures this point changed (when adopted or partly)."},
+    }, ["decision", "rationale"]),
+}, ["id", "about", "summary"])
+schema("consultation.schema.json", "Consultation response", "One respondent's consultation response (høringssvar), its points and the reasoned response to each (plan/consultation/<respondent-id>.yaml).",
+    obj("A consultation response.", {
+        "respondent": obj("Who responded.", {
+            "name": d("Name of the organisation or person.", ref("text")),
+            "kind": {"type": "string", "enum": RESPONDENT_KINDS, "description": "What kind of respondent: ngo, municipality, agency, business, academic, individual, other."},
+        }, ["name", "kind"]),
+        "date": d("Date of the response.", ref("date")),
+        "url": {"type": "string", "pattern": "^https://", "description": "The published response (https), where there is one."},
+        "points": {"type": "array", "minItems": 1, "items": ref("point"), "description": "The points the respondent makes, in their order."},
+    }, ["respondent", "date", "points"]),
+    {"point": cpoint})
 
 # ---------------- export (the JSON `nap export` writes)
 TX = {"oneOf": [{"type": "null"}, {"type": "object", "additionalProperties": {"type": "string"}}],
