@@ -16,7 +16,9 @@ from .load.trees import FolderTree, Tree
 from .model import PlanModel
 from .model.build import build_model
 from .validate.input_rules import check_inputs
+from .validate.dependencies import find_unusable, settle
 from .validate.progress_rules import check_progress
+from .validate.quality import with_quality
 from .validate.rules import check_model, coverage_findings
 from .validate.schema import check_document
 
@@ -48,11 +50,15 @@ def run(tree: Tree, *, strict: bool = False) -> Result:
     findings.extend(built.findings)
     analysis = None
     if built.model is not None:
-        findings.extend(check_model(built.model, built.shadow_ids))
-        findings.extend(check_progress(built.model, built.shadow_ids))
         analysis = analyse(built.model)
-        unreadable = len(built.skipped_measures) + sum(1 for f in loaded.findings if f.pos.file.startswith("measures/"))
-        findings.extend(coverage_findings(built.model, analysis.coverage, unreadable))
+        unusable = find_unusable(loaded, bad_paths, built.model, built.skipped_measures,
+                                 built.unjudged_recommendations)
+        findings.extend(settle([*check_model(built.model, built.shadow_ids),
+                                *check_progress(built.model, built.shadow_ids),
+                                *coverage_findings(built.model, analysis.coverage, unusable.unjudged_coverage)],
+                               unusable))
+        # plan-quality rules (validate/quality/): NAP7xx, switchable in plan.yaml `quality`
+        findings.items = with_quality(findings.items, built.model, analysis.coverage, built.shadow_ids)
     return Result(findings.promoted(strict), built.model, analysis, loaded.documents)
 
 

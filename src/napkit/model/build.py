@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from ..findings import Finding, make
 from ..load.yaml_doc import Document
+from .repair import MEASURE_STAND_INS, PLAN_ESSENTIALS, PLAN_STAND_INS, Repaired, repair
 from .types import (
     Agency, BudgetLine, BudgetPolicy, FundingSource, Implementation, Indicator, IndicatorActual, Measure, MeasureIndicator,
     Milestone, MilestoneReached, Objective, Partner, Plan, PlanModel, Point, ProgressEntry, Recommendation,
@@ -28,6 +29,9 @@ class Built:
     skipped_measures: list[str] = field(default_factory=list)  # files left out for schema errors
     # ids of items left out for schema errors: they exist, so references to them are not "unknown"
     shadow_ids: set[str] = field(default_factory=set)
+    # recommendations named in a measure's 'implements' item that failed its schema: whether they
+    # are covered cannot be judged until that item is fixed
+    unjudged_recommendations: dict[str, str] = field(default_factory=dict)  # id -> why
 
 
 def build_model(documents: Iterable[Document], bad_paths: dict[str, list[tuple]]) -> Built:
@@ -42,11 +46,13 @@ def build_model(documents: Iterable[Document], bad_paths: dict[str, list[tuple]]
     plan_docs = by_kind.get("plan", [])
     if not plan_docs:
         return built
-    plan_doc = plan_docs[0]
-    bad = bad_paths.get(plan_doc.file, [])
-    if any(not _inside_item(p, ("objectives", "funding_sources")) for p in bad):
-        return built  # the plan itself is broken: nothing else can be judged against it
-    plan = _plan(plan_doc, _bad_items(bad, "objectives"), _bad_items(bad, "funding_sources"))
+    plan_doc, plan_fix = _repaired(plan_docs[0], bad_paths, PLAN_STAND_INS, PLAN_ESSENTIALS)
+    if plan_doc is None:
+        return built  # the plan's period, languages or currency are broken: nothing can be judged against them
+    plan = _plan(plan_doc)
+    if plan_fix is not None:
+        plan = replace(plan, unchecked=plan_fix.unchecked)
+        built.shadow_ids |= plan_fix.dropped_ids()
     findings += _duplicates(plan.objectives, "objective")
     findings += _duplicates(plan.funding_sources, "funding source")
 
@@ -72,12 +78,18 @@ def build_model(documents: Iterable[Document], bad_paths: dict[str, list[tuple]]
 
     measures_all: list[Measure] = []
     for doc in sorted(by_kind.get("measure", []), key=lambda d: d.file):
-        if bad_paths.get(doc.file):
+        fixed_doc, fix = _repaired(doc, bad_paths, MEASURE_STAND_INS)
+        if fixed_doc is None:  # no usable id: the measure cannot be told apart from others
             built.skipped_measures.append(doc.file)
             if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
                 built.shadow_ids.add(doc.data["id"])
             continue
-        measures_all.append(_measure(doc))
+        measure = _measure(fixed_doc)
+        if fix is not None:
+            measure = replace(measure, unchecked=fix.unchecked)
+            for rid in fix.dropped_values("implements", "recommendation"):
+                built.unjudged_recommendations.setdefault(rid, f"its 'implements' item in {doc.file} failed its schema")
+        measures_all.append(measure)
     findings += _duplicates(measures_all, "measure")
     for m in measures_all:
         findings += _duplicates(m.timeline.milestones, f"milestone in {m.id}")
@@ -98,6 +110,19 @@ def build_model(documents: Iterable[Document], bad_paths: dict[str, list[tuple]]
 
 
 # -- helpers -----------------------------------------------------------------------------------
+
+def _repaired(doc: Document, bad_paths: dict[str, list[tuple]], stand_ins: dict,
+              essentials: tuple[str, ...] = ("id",)) -> tuple[Document | None, Repaired | None]:
+    """The document with the parts that failed their schema stood in for (model/repair.py),
+    or (None, None) when it cannot be judged at all."""
+    errors = bad_paths.get(doc.file)
+    if not errors:
+        return doc, None
+    fix = repair(doc.data, errors, stand_ins, essentials)
+    if fix is None:
+        return None, None
+    return replace(doc, data=fix.data, _index=doc.index, _index_tried=True), fix
+
 
 def _inside_item(path: tuple, lists: tuple[str, ...]) -> bool:
     return len(path) >= 2 and path[0] in lists and isinstance(path[1], int)
@@ -154,7 +179,7 @@ def _num(value: Any) -> float:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def _plan(doc: Document, bad_objectives: set[int], bad_funding: set[int]) -> Plan:
+def _plan(doc: Document) -> Plan:
     d = doc.data
     src = Src(doc, ())
     return Plan(
@@ -167,10 +192,10 @@ def _plan(doc: Document, bad_objectives: set[int], bad_funding: set[int]) -> Pla
         objectives=tuple(
             Objective(o["id"], Text.of(o["title"]), Text.of(o.get("description")), o["pillar"],
                       src.at("objectives", i))
-            for i, o in enumerate(d["objectives"]) if i not in bad_objectives),
+            for i, o in enumerate(d["objectives"])),
         funding_sources=tuple(
             FundingSource(f["id"], Text.of(f["name"]), Text.of(f.get("description")), src.at("funding_sources", i))
-            for i, f in enumerate(d.get("funding_sources", [])) if i not in bad_funding),
+            for i, f in enumerate(d.get("funding_sources", []))),
         reporting_periods=tuple(str(p) for p in d.get("reporting_periods", [])),
         src=src,
         adoption=_date(d.get("adoption")),

@@ -110,6 +110,13 @@ class BudgetPolicy:
     src: Src = Src()
 
 
+def judged(unchecked: frozenset[str], field_name: str) -> bool:
+    """False when the field, a part of it or the field it is part of failed its schema: its
+    finding is already out, and a rule that judged the stand-in would only repeat it."""
+    return not any(u == field_name or u.startswith(field_name + ".") or field_name.startswith(u + ".")
+                   for u in unchecked)
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     id: str
@@ -133,6 +140,11 @@ class Plan:
     budget_policy: BudgetPolicy = BudgetPolicy()
     # plan-quality rule code -> "off" | "info" | "warning" | "error" (plan.yaml `quality`)
     quality: tuple[tuple[str, str], ...] = ()
+    # fields that failed their schema and hold a stand-in (model/repair.py): rules do not judge them
+    unchecked: frozenset[str] = frozenset()
+
+    def judged(self, field_name: str) -> bool:
+        return judged(self.unchecked, field_name)
 
     @property
     def years(self) -> range:
@@ -303,6 +315,11 @@ class Measure:
     src: Src = Src()
     commitment: str = "government"  # government | invitation | own
     after: tuple[str, ...] = ()  # measures this one builds on
+    # fields that failed their schema and hold a stand-in (model/repair.py): rules do not judge them
+    unchecked: frozenset[str] = frozenset()
+
+    def judged(self, field_name: str) -> bool:
+        return judged(self.unchecked, field_name)
 
     @property
     def total_budget(self) -> float:

@@ -46,7 +46,7 @@ def identity(model: PlanModel) -> Iterator[Finding]:
 def references(model: PlanModel) -> Iterator[Finding]:
     agencies, objectives = model.agencies, model.objectives
     funding = {f.id for f in model.plan.funding_sources}
-    if model.plan.responsible not in agencies:
+    if model.plan.judged("responsible") and model.plan.responsible not in agencies:
         yield _unknown("NAP204", "agency", model.plan.responsible, agencies, model.plan.src.at("responsible"))
     for a in agencies.values():
         if a.parent is not None and a.parent not in agencies:
@@ -57,9 +57,9 @@ def references(model: PlanModel) -> Iterator[Finding]:
             if other not in model.recommendations:
                 yield _unknown("NAP206", "related recommendation", other, model.recommendations, r.src.at("related", i))
     for m in model.measures.values():
-        if m.objective not in objectives:
+        if m.judged("objective") and m.objective not in objectives:
             yield _unknown("NAP205", "objective", m.objective, objectives, m.src.at("objective"))
-        if m.lead not in agencies:
+        if m.judged("lead") and m.lead not in agencies:
             yield _unknown("NAP204", "agency", m.lead, agencies, m.src.at("lead"))
         seen = {m.lead}
         for p in m.partners:
@@ -98,19 +98,20 @@ def time_and_money(model: PlanModel) -> Iterator[Finding]:
     period = f"{plan.start_year}–{plan.end_year}"
     for m in model.measures.values():
         t = m.timeline
-        if t.start > t.end:
+        dated = m.judged("timeline.start") and m.judged("timeline.end")  # else every date check repeats it
+        if dated and t.start > t.end:
             yield make("NAP302", t.src.at("end").pos(), f"{m.id} ends ({t.end}) before it starts ({t.start})")
         for name, day in (("start", t.start), ("end", t.end)):
-            if not plan.start <= day <= plan.end:
+            if m.judged(f"timeline.{name}") and not plan.start <= day <= plan.end:
                 yield make("NAP301", t.src.at(name).pos(), f"{m.id} {name}s {day}, outside the plan period {period}")
         for ms in t.milestones:
-            if not t.start <= ms.due <= t.end:
+            if dated and not t.start <= ms.due <= t.end:
                 yield make("NAP303", ms.src.at("due").pos(),
                            f"milestone {ms.id} is due {ms.due}, outside {m.id}'s timeline {t.start} – {t.end}")
         for line in m.budget:
             if line.year not in plan.years:
                 yield make("NAP304", line.src.at("year").pos(), f"budget year {line.year} is outside the plan period {period}")
-            elif not t.start.year <= line.year <= t.end.year:
+            elif dated and not t.start.year <= line.year <= t.end.year:
                 yield make("NAP306", line.src.at("year").pos(),
                            f"{m.id} has money in {line.year} but runs {t.start.year}–{t.end.year}")
             if line.currency != plan.currency:
@@ -140,14 +141,18 @@ def languages(model: PlanModel) -> Iterator[Finding]:
                            f"language '{lang}' is not one of the plan's languages ({', '.join(declared)})")
 
 
-def coverage_findings(model: PlanModel, coverage: Coverage, skipped_measures: int = 0) -> Iterator[Finding]:
-    later = f"; {skipped_measures} measure file(s) could not be read and may answer it" if skipped_measures else ""
+def coverage_findings(model: PlanModel, coverage: Coverage, unjudged: dict[str, str] | None = None) -> Iterator[Finding]:
+    """`unjudged` maps a recommendation to why its coverage cannot be judged yet (a measure that
+    may answer it does not parse, or the item that answers it failed its schema)."""
+    unjudged = unjudged or {}
     for rid, rc in coverage.by_recommendation.items():
         rec = model.recommendations[rid]
-        if rc.status == "uncovered":
+        if rid in unjudged and rc.status != "full":
+            yield make("NAP220", rec.src.at("id").pos(), f"coverage of {rid} not checked: {unjudged[rid]}")
+        elif rc.status == "uncovered":
             yield make("NAP501", rec.src.at("id").pos(),
                        f"{rid} ({rec.response.status}) is implemented by no measure; add it to a measure's "
-                       f"'implements' or respond 'noted' with a justification{later}")
+                       f"'implements' or respond 'noted' with a justification")
         elif rc.status == "partial" and rec.response.status == "accepted":
             yield make("NAP502", rec.src.at("id").pos(),
                        f"{rid} is accepted but only partly implemented (by {', '.join(rc.measures)}); "

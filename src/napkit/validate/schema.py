@@ -82,8 +82,7 @@ def check_document(doc: Document) -> tuple[list[Finding], list[tuple]]:
         pass
     try:
         for error in validator(doc.kind).iter_errors(doc.data):
-            path = tuple(error.absolute_path)
-            paths.append(path)
+            paths.extend(_error_paths(error))
             for f in _findings(doc, error):
                 # one finding per place and code (a bad date breaks both 'pattern' and 'format')
                 if (f.pos, f.code) not in seen:
@@ -92,6 +91,18 @@ def check_document(doc: Document) -> tuple[list[Finding], list[tuple]]:
     except RecursionError:
         return [make("NAP005", Pos(doc.file, 1, 1), "the document nests too deeply to be checked")], [()]
     return findings, paths
+
+
+def _error_paths(error: ValidationError) -> list[tuple]:
+    """Where the error is, down to the missing or unknown key itself, so that the model builder
+    can stand in for exactly that field (model/repair.py) and judge the rest of the file."""
+    path = tuple(error.absolute_path)
+    if error.validator == "required" and "'" in error.message:
+        return [path + (error.message.split("'")[1],)]
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        return [path + (k,) for k in error.instance if k not in allowed] or [path]
+    return [path]
 
 
 def _where(error: ValidationError) -> str:
