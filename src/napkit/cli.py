@@ -227,14 +227,17 @@ def import_progress(ctx: Context, workbook: Path, period: str | None, dry_run: b
 @cli.command()
 @click.argument("base")
 @click.argument("head", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "github"]), default="text",
+              show_default=True, help="github: the changes as annotations on the changed lines.")
 @click.option("--fail-on-uncovered", is_flag=True, help="Exit 1 when coverage got worse.")
 @click.option("--lang", help="Language of titles (default: the plan's first language).")
 @pass_ctx
 def diff(ctx: Context, base: str, head: str | None, fmt: str, fail_on_uncovered: bool, lang: str | None) -> None:
-    """What changes from git revision BASE to HEAD (default: the working tree): measures,
-    coverage, budget, timeline, new findings. Reads git objects; touches no file."""
+    """What changes from git revision BASE to HEAD (default: the working tree) in the whole plan:
+    responses, coverage, budget, deadlines, targets, answers to re-check, then every changed
+    object and field (site pages too), new findings. Reads git objects; touches no file."""
     from .analyse.diff import diff_plans
+    from .load.site_pages import pages_at_revision, pages_in_folder
     from .load.trees import FolderTree, GitTree
     from .pipeline import run
     from .render.diff_report import RENDERERS
@@ -245,9 +248,11 @@ def diff(ctx: Context, base: str, head: str | None, fmt: str, fail_on_uncovered:
         base_tree = GitTree(repo, base, prefix)
         head_tree = GitTree(repo, head, prefix) if head else FolderTree(ctx.root)
         before, after = run(base_tree), run(head_tree)
+        pages = (pages_at_revision(repo, base_tree.commit, prefix),
+                 pages_at_revision(repo, head_tree.commit, prefix) if head else pages_in_folder(ctx.root))
     except TreeError as exc:
         fail(str(exc))
-    result = diff_plans(before, after, lang)
+    result = diff_plans(before, after, lang, pages)
     click.echo(RENDERERS[fmt](result, base, head or "working tree"), nl=False)
     sys.exit(EXIT_FINDINGS if fail_on_uncovered and result.coverage_worse else 0)
 

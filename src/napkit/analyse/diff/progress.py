@@ -1,0 +1,40 @@
+"""plan/progress/<period>/*.yaml: what the agencies report per period — status, completion,
+money spent, milestones reached, indicator values."""
+
+from __future__ import annotations
+
+from ...model import PlanModel, ProgressEntry
+from .changes import ItemChange
+from .fields import Context, Fields, keyed
+
+
+def _entry(f: Fields, a: ProgressEntry, b: ProgressEntry) -> None:
+    f.claim("measure")
+    f.claim("period")
+    f.value("status", ("status",), a.status, b.status)
+    f.number("completion", ("completion",), a.completion, b.completion)
+    f.value("reported by", ("reported_by",), a.reported_by, b.reported_by)
+    f.value("date", ("date",), a.date, b.date)
+    f.text("done", ("done",), a.done, b.done)
+    f.value("example", ("example",), a.example, b.example)
+    f.claim("spent")
+    spent_a, spent_b = {s.year: s.amount for s in a.spent}, {s.year: s.amount for s in b.spent}
+    for year in sorted(spent_a.keys() | spent_b.keys()):
+        f.number(f"spent {year}", ("spent",), spent_a.get(year), spent_b.get(year))
+    f.claim("milestones")
+    reached_a, reached_b = {m.id: m.reached for m in a.milestones}, {m.id: m.reached for m in b.milestones}
+    for mid in sorted(reached_a.keys() | reached_b.keys()):
+        f.value(f"milestone {mid} reached", ("milestones",), reached_a.get(mid), reached_b.get(mid))
+    f.claim("indicators")
+    actual_a = {(x.indicator, x.year): x.value for x in a.indicators}
+    actual_b = {(x.indicator, x.year): x.value for x in b.indicators}
+    for ind, year in sorted(actual_a.keys() | actual_b.keys()):
+        f.number(f"{ind} {year}", ("indicators",), actual_a.get((ind, year)), actual_b.get((ind, year)))
+
+
+def _by_key(model: PlanModel) -> dict[str, ProgressEntry]:
+    return {f"{e.period}/{e.measure}": e for e in model.progress}
+
+
+def compare_progress(ctx: Context, mb: PlanModel, mh: PlanModel) -> list[ItemChange]:
+    return keyed(ctx, "progress", _by_key(mb), _by_key(mh), _entry, lambda e: e.status)

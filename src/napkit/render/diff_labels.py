@@ -1,0 +1,93 @@
+"""Words only the `nap diff` report uses, in the shape of `i18n.LABELS` (key → language → text).
+
+The report is in napkit's interface language (English, like the findings); `--lang` chooses the
+language of the plan's own texts in it. `t(key, **fields)` fills `{name}` fields."""
+
+from __future__ import annotations
+
+DIFF_LABELS: dict[str, dict[str, str]] = {
+    "title": {"en": "Plan changes: {base} → {head}"},
+    "unreadable": {"en": "The {which} revision's plan cannot be read, so only its files and findings are compared."},
+    "nothing": {"en": "No change to the plan's files."},
+    "decisions": {"en": "What the coordinator decides on"},
+    "details": {"en": "Details"},
+    "coverage": {"en": "coverage {before} % → {after} % ({delta})"},
+    "budget": {"en": "budget {currency} {before} → {after} ({delta})"},
+    "count": {"en": "{changes} change(s) in {files} file(s)"},
+    "count.kind": {"en": "{n} {kind} {state}"},
+    "newly_uncovered_count": {"en": "{n} recommendation(s) NEWLY UNCOVERED"},
+    "responses_count": {"en": "{n} RESPONSE(S) CHANGED"},
+    "suspects_count": {"en": "{n} answer(s) to re-check"},
+    "responses": {"en": ":warning: Government responses changed"},
+    "newly_uncovered": {"en": ":warning: Recommendations newly uncovered"},
+    "newly_covered": {"en": "Recommendations newly covered"},
+    "other_coverage": {"en": "Other coverage changes"},
+    "money": {"en": "Money ({currency})"},
+    "money_by_agency": {"en": "Change per lead agency ({currency})"},
+    "deadlines": {"en": "Deadlines moved"},
+    "targets": {"en": "Targets and baselines changed"},
+    "suspects": {"en": "Answers to re-check"},
+    "suspect.recommendation": {"en": "the recommendation's {what} changed"},
+    "suspect.measure": {"en": "the measure's {what} changed"},
+    "new_findings": {"en": "New findings ({n})"},
+    "more_findings": {"en": "… and {n} more (run `nap check`)"},
+    "fixed_findings": {"en": "{n} finding(s) of the base are gone."},
+    "has_errors": {"en": "has {n} error(s): compared from the file, see the findings"},
+    "col.recommendation": {"en": "Recommendation"},
+    "col.measure": {"en": "Measure"},
+    "col.before": {"en": "Before"},
+    "col.after": {"en": "After"},
+    "col.change": {"en": "Change"},
+    "col.field": {"en": "Field"},
+    "col.where": {"en": "Where"},
+    "col.what": {"en": "What"},
+    "col.why": {"en": "Why"},
+    "col.year": {"en": "Year"},
+    "col.agency": {"en": "Agency"},
+    "col.total": {"en": "Total"},
+    "col.subject": {"en": "Indicator"},
+    "col.justification": {"en": "Justification"},
+    "col.coverage": {"en": "Coverage"},
+    "col.coverage_before": {"en": "Coverage before"},
+    "col.answered_before": {"en": "Answered before by"},
+    "col.answered_by": {"en": "Answered by"},
+    "col.measures_before": {"en": "Measures before"},
+    "col.measures_after": {"en": "Measures after"},
+    "justification.rewritten": {"en": "rewritten"},
+    "justification.kept": {"en": "unchanged"},
+    "state.added": {"en": "added"},
+    "state.removed": {"en": "removed"},
+    "state.changed": {"en": "changed"},
+    "kind.plan": {"en": "Plan"},
+    "kind.objective": {"en": "Objectives"},
+    "kind.funding_source": {"en": "Funding sources"},
+    "kind.reporting_period": {"en": "Reporting periods"},
+    "kind.agency": {"en": "Agencies"},
+    "kind.source": {"en": "Recommendation sources"},
+    "kind.recommendation": {"en": "Recommendations"},
+    "kind.indicator": {"en": "Indicators"},
+    "kind.measure": {"en": "Measures"},
+    "kind.progress": {"en": "Progress reports"},
+    "kind.page": {"en": "Site pages"},
+    "kind.other": {"en": "Other changes, field by field"},
+    "noun.plan": {"en": "plan"},
+    "noun.objective": {"en": "objective(s)"},
+    "noun.funding_source": {"en": "funding source(s)"},
+    "noun.reporting_period": {"en": "reporting period(s)"},
+    "noun.agency": {"en": "agency(ies)"},
+    "noun.source": {"en": "source(s)"},
+    "noun.recommendation": {"en": "recommendation(s)"},
+    "noun.indicator": {"en": "indicator(s)"},
+    "noun.measure": {"en": "measure(s)"},
+    "noun.progress": {"en": "progress report(s)"},
+    "noun.page": {"en": "site page(s)"},
+    "noun.other": {"en": "other file(s)"},
+}
+
+
+def t(key: str, lang: str = "en", **fields: object) -> str:
+    entry = DIFF_LABELS.get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang) or entry["en"]
+    return text.format(**fields) if fields else text
