@@ -18,6 +18,7 @@ _KINDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^plan/indicators\.ya?ml$"), "indicators"),
     (re.compile(r"^plan/recommendations/[^/]+\.ya?ml$"), "recommendations"),
     (re.compile(r"^plan/progress/[^/]+/[^/]+\.ya?ml$"), "progress"),
+    (re.compile(r"^plan/consultation/[^/]+\.ya?ml$"), "consultation"),
     (re.compile(r"^measures/[^/]+\.ya?ml$"), "measure"),
 ]
 # Folders under plan/ that hold things other than plan data (templates, overrides).

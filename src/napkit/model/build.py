@@ -15,6 +15,7 @@ from typing import Any, Iterable
 from ..findings import Finding, make
 from ..load.yaml_doc import Document
 from .repair import MEASURE_STAND_INS, PLAN_ESSENTIALS, PLAN_STAND_INS, Repaired, repair
+from .consultation import consultation_of, submission_of, versions_of
 from .types import (
     Agency, BudgetLine, BudgetPolicy, FundingSource, Implementation, Indicator, IndicatorActual, Measure, MeasureIndicator,
     Milestone, MilestoneReached, Objective, Partner, Plan, PlanModel, Point, ProgressEntry, Recommendation,
@@ -105,6 +106,8 @@ def build_model(documents: Iterable[Document], bad_paths: dict[str, list[tuple]]
         indicators=_first_by_id(indicators),
         measures=_first_by_id(measures_all),
         progress=tuple(progress),
+        submissions=tuple(submission_of(doc) for doc in sorted(by_kind.get("consultation", []), key=lambda d: d.file)
+                          if not bad_paths.get(doc.file)),
     )
     return built
 
@@ -203,6 +206,7 @@ def _plan(doc: Document) -> Plan:
                                    bool(d.get("budget_policy", {}).get("require_chapter", False)),
                                    src.at("budget_policy")),
         quality=tuple((str(k), str(v)) for k, v in d.get("quality", {}).items()),
+        versions=versions_of(d, src), consultation=consultation_of(d, src),
     )
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "Point", "Indicator", "Partner", "Implementation", "Milestone", "Timeline", "BudgetLine",
     "MeasureIndicator", "Measure", "ProgressEntry", "SpentLine", "MilestoneReached", "IndicatorActual",
     "PlanModel", "PILLARS", "BudgetPolicy",
+    "Version", "Consultation", "PointResponse", "ConsultationPoint", "Submission",
 ]
 
 PILLARS = ("prevention", "protection", "prosecution", "partnership", "coordination")
@@ -140,6 +141,9 @@ class Plan:
     budget_policy: BudgetPolicy = BudgetPolicy()
     # plan-quality rule code -> "off" | "info" | "warning" | "error" (plan.yaml `quality`)
     quality: tuple[tuple[str, str], ...] = ()
+    # plan.yaml `versions` (oldest first) and `consultation` (built in model/consultation.py)
+    versions: tuple["Version", ...] = ()
+    consultation: "Consultation | None" = None
     # fields that failed their schema and hold a stand-in (model/repair.py): rules do not judge them
     unchecked: frozenset[str] = frozenset()
 
@@ -371,6 +375,61 @@ class ProgressEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class Version:
+    """A released version of the plan (plan.yaml `versions`)."""
+    version: str
+    date: dt.date | None
+    status: str  # draft | consultation | adopted | revised
+    ref: str | None  # git tag or commit; None for the newest = the working tree
+    note: Text
+    src: Src = Src()
+
+
+@dataclass(frozen=True, slots=True)
+class Consultation:
+    """The public consultation (høring) on the plan (plan.yaml `consultation`)."""
+    opens: dt.date
+    closes: dt.date
+    how_to_respond: Text
+    url: str | None
+    src: Src = Src()
+
+    def is_open(self, today: dt.date) -> bool:
+        return self.opens <= today <= self.closes
+
+
+@dataclass(frozen=True, slots=True)
+class PointResponse:
+    """The reasoned response to one point of a consultation response."""
+    decision: str  # adopted | partly | not-adopted | noted
+    rationale: Text
+    changed: tuple[str, ...]  # measure ids the point changed
+    src: Src = Src()
+
+
+@dataclass(frozen=True, slots=True)
+class ConsultationPoint:
+    id: str
+    about: str  # a measure, recommendation or objective id, or "general"
+    summary: Text
+    response: PointResponse | None
+    src: Src = Src()
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """One respondent's consultation response (høringssvar), plan/consultation/<id>.yaml."""
+    id: str  # the file name without extension
+    file: str
+    respondent: Text
+    respondent_kind: str  # ngo | municipality | agency | business | academic | individual | other
+    date: dt.date | None
+    url: str | None
+    points: tuple[ConsultationPoint, ...]
+    src: Src = Src()
+
+
+@dataclass(frozen=True, slots=True)
 class PlanModel:
     """The whole plan. Dicts keep file/source order; ids are unique within each."""
 
@@ -381,6 +440,7 @@ class PlanModel:
     indicators: dict[str, Indicator]
     measures: dict[str, Measure]
     progress: tuple[ProgressEntry, ...] = ()
+    submissions: tuple[Submission, ...] = ()  # consultation responses, by file name
 
     @property
     def objectives(self) -> dict[str, Objective]:

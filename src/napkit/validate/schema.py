@@ -21,6 +21,7 @@ SCHEMA_FILES = {
     "recommendations": "recommendations.schema.json",
     "measure": "measure.schema.json",
     "progress": "progress.schema.json",
+    "consultation": "consultation.schema.json",
 }
 
 
