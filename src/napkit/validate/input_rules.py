@@ -92,7 +92,7 @@ def value_findings(doc: Document) -> list[Finding]:
                                 f"({describe_control(value)}); only tab and newline are allowed in texts"))
         elif isinstance(value, float):
             if not math.isfinite(value):
-                shown = "too large to be a number" if math.isinf(value) else "not a number (.nan)"
+                shown = "infinite (.inf, or too large to be a number, like 1e400)" if math.isinf(value) else "not a number (.nan)"
                 out.append(make("NAP106", doc.locate(path), f"{_where(path)} is {shown}; write a finite number"))
             elif abs(value) >= MAX_EXACT:
                 out.append(make("NAP106", doc.locate(path), f"{_where(path)} is too large ({value:g})"))

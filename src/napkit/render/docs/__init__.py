@@ -42,12 +42,23 @@ def pinned_epoch(model: PlanModel) -> int:
 
 
 def template_paths(root: Path) -> tuple[Path, Path]:
-    """(reference.docx, plan.typ): the plan's own in plan/templates/ where present, else ours."""
-    own = Path(root) / "plan" / "templates"
-    reference = own / "reference.docx"
-    typst_template = own / "plan.typ"
-    return (reference if reference.is_file() else data_file("docs/reference.docx"),
-            typst_template if typst_template.is_file() else data_file("docs/plan.typ"))
+    """(reference.docx, plan.typ): the plan's own in plan/templates/ where present, else ours.
+    The plan's are taken by safe_paths' rule: a regular file inside the repository, never
+    through a link that leaves it (`nap check` reports such a link as NAP015)."""
+    from ...load.safe_paths import Repo
+
+    repo = Repo(root)
+
+    def own(rel: str, default: str) -> Path:
+        if not repo.exists(rel):
+            return data_file(default)
+        problem = repo.check_file(rel)
+        if problem is not None:
+            raise DocumentBuildError(f"{rel}: {problem.message}")
+        return Path(os.path.realpath(repo.root / rel))
+
+    return (own("plan/templates/reference.docx", "docs/reference.docx"),
+            own("plan/templates/plan.typ", "docs/plan.typ"))
 
 
 def document_names(model: PlanModel) -> list[str]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import copy
 import os
-import shutil
 import subprocess
 import sys
 from importlib import resources
@@ -43,17 +42,25 @@ def default_base_config() -> str:
 
 
 def load_base_config(root: Path) -> dict:
-    """The plan's mkdocs.yml (napkit's default when the plan has none), read as MkDocs reads it."""
-    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+    """The plan's mkdocs.yml (napkit's default when the plan has none), read safely: MkDocs' own
+    loader is PyYAML's full Loader (`!!python/object/apply` runs code, `!ENV` reads the
+    environment), so the plan's file is read with the safe loader, through safe_paths' rule,
+    and must pass load/site_inputs' allow-list (which `nap check` reports with positions)."""
+    from ...load.safe_paths import Repo, UnsafePath
+    from ...load.site_inputs import CONFIG, CONFIG_LIMIT, config_findings
 
-    path = root / "mkdocs.yml"
+    repo = Repo(root)
     try:
-        if path.is_file():
-            with open(path, "rb") as fh:
-                data = yaml_load(fh, get_yaml_loader())
+        if repo.exists(CONFIG):
+            problems = config_findings(repo)
+            if problems:
+                raise SiteBuildError("; ".join(f"{f.pos}: {f.message}" for f in problems))
+            data = yaml.load(repo.read_text(CONFIG, CONFIG_LIMIT), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         else:
-            data = yaml_load(default_base_config(), get_yaml_loader())
-    except Exception as exc:  # mkdocs raises ConfigurationError with the YAML problem in it
+            data = yaml.load(default_base_config(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except UnsafePath as exc:
+        raise SiteBuildError(str(exc)) from None
+    except (yaml.YAMLError, UnicodeDecodeError, RecursionError) as exc:
         raise SiteBuildError(f"mkdocs.yml: {exc}") from None
     if not isinstance(data, dict):
         raise SiteBuildError("mkdocs.yml: expected a mapping of settings")
@@ -163,22 +170,32 @@ def write_project(tree: LanguageTree, site: SiteTree, base: dict, root: Path, de
         path = docs / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-    # files the plan's settings name (its stylesheets, scripts, logo) live under site/
+    # files the plan's settings name (its stylesheets, scripts, logo) live under site/, and are
+    # read by safe_paths' rule (no link out of the repository, nothing outside site/)
+    from ...load.safe_paths import Repo, UnsafePath
+    from ...load.site_inputs import site_file
+
+    repo = Repo(root)
     for rel in _plan_files(base):
-        src = root / "site" / rel
-        if not src.is_file():
+        try:
+            src_rel = site_file(rel)
+        except ValueError:
+            raise SiteBuildError(f"mkdocs.yml names '{rel}', which is not a file under site/") from None
+        if src_rel is None:
+            continue
+        if not repo.exists(src_rel):
             raise SiteBuildError(f"mkdocs.yml names '{rel}', but site/{rel} does not exist")
+        try:
+            data = repo.read_bytes(src_rel)
+        except UnsafePath as exc:
+            raise SiteBuildError(f"mkdocs.yml names '{rel}': {exc}") from None
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(src, docs / rel)
+        (docs / rel).write_bytes(data)
     overrides = dest / "overrides"
     overrides.mkdir()
     _copy_resource_tree(resources.files("napkit.data").joinpath("site/overrides"), overrides)
-    plan_overrides = (base.get("theme") or {}).get("custom_dir") if isinstance(base.get("theme"), dict) else None
-    if plan_overrides:
-        src = root / plan_overrides
-        if not src.is_dir():
-            raise SiteBuildError(f"mkdocs.yml: theme.custom_dir '{plan_overrides}' is not a folder")
-        shutil.copytree(src, overrides, dirs_exist_ok=True)
+    # theme.custom_dir is not among the settings a plan may make (its Jinja templates are not
+    # sandboxed); load/site_inputs refuses it, and it is never copied
     cfg = derive_config(base, tree, site, copyright_text)
     config_file = dest / "mkdocs.yml"
     config_file.write_text(

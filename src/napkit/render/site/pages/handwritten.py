@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from ....load.safe_paths import Repo, UnsafePath
 from ..tree import Page
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
@@ -32,20 +33,32 @@ class Handwritten:
 
 
 def read_handwritten(root: Path, lang: str) -> Handwritten:
-    folder = root / "site" / lang
+    # safe_paths' rule: nothing through a link out of the repository (site/nb/env.txt ->
+    # /proc/self/environ would publish the build's environment), no FIFO or device
+    repo = Repo(root)
+    top = f"site/{lang}"
     pages: list[Page] = []
     files: dict[str, bytes] = {}
     order: dict[str, tuple[float, str]] = {}
-    if not folder.is_dir():
-        return Handwritten(pages, files, order)
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(folder).parts):
+    found, problems = repo.walk(top)
+    if problems:
+        raise HandwrittenError("; ".join(f"{p.path}: {p.message}" for p in problems))
+    for full_rel in found:
+        rel = full_rel[len(top) + 1:]
+        if any(part.startswith(".") for part in rel.split("/")):
             continue
-        rel = path.relative_to(folder).as_posix()
-        if not path.suffix == ".md":
-            files[rel] = path.read_bytes()
+        try:
+            data = repo.read_bytes(full_rel)
+        except UnsafePath as exc:
+            raise HandwrittenError(str(exc)) from None
+        if not rel.endswith(".md"):
+            files[rel] = data
             continue
-        text = path.read_text(encoding="utf-8")
+        path = Path(rel)
+        try:
+            text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text did
+        except UnicodeDecodeError:
+            raise HandwrittenError(f"{full_rel}: not UTF-8 text") from None
         meta: dict = {}
         m = _FRONT_MATTER.match(text)
         if m:
