@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -36,3 +37,65 @@ def test_workflow_does_what_the_review_needs():
 def test_pre_commit_files_are_valid():
     assert run("pre_commit", "validate-config", ".pre-commit-config.yaml").returncode == 0
     assert run("pre_commit", "validate-manifest", ".pre-commit-hooks.yaml").returncode == 0
+
+
+# -- the check job always reports ------------------------------------------------------------------
+
+def _evaluate(condition: str | None, outcomes: dict[str, str], failed: bool, event: str) -> bool:
+    """GitHub's `if:` for the expressions this workflow uses: status functions, step outcomes,
+    the event name, ==, !=, &&, || and !. A step with no `if:` runs on success()."""
+    expr = (condition or "success()").strip()
+    if expr.startswith("${{"):
+        expr = expr[3:].rstrip("}").strip()
+    if not re.search(r"\b(success|failure|always|cancelled)\(\)", expr):
+        expr = f"success() && ({expr})"  # as GitHub does: no status function means success()
+    for step, outcome in outcomes.items():
+        expr = expr.replace(f"steps.{step}.outcome", repr(outcome))
+    expr = re.sub(r"steps\.\w+\.outcome", "'skipped'", expr)
+    expr = (expr.replace("github.event_name", repr(event)).replace("github.ref", "'refs/pull/1/merge'")
+            .replace("&&", " and ").replace("||", " or "))
+    expr = re.sub(r"!(?!=)", " not ", expr)
+    names = {"success": lambda: not failed, "failure": lambda: failed, "always": lambda: True,
+             "cancelled": lambda: False}
+    return bool(eval(expr, {"__builtins__": {}}, names))  # noqa: S307 - our own workflow file
+
+
+def _simulate(fails: set[str], event: str = "pull_request") -> dict[str, bool]:
+    """Which steps of the check job run (name → ran), and whether the job fails, when the
+    steps with the ids in `fails` fail."""
+    steps = YAML(typ="safe").load(WORKFLOW.read_text())["jobs"]["check"]["steps"]
+    outcomes: dict[str, str] = {}
+    failed = False
+    ran: dict[str, bool] = {}
+    for step in steps:
+        name = step.get("name") or step.get("uses")
+        runs = _evaluate(step.get("if"), outcomes, failed, event)
+        ran[name] = runs
+        outcome = ("failure" if step.get("id") in fails or (runs and "exit 1" in str(step.get("run", "")))
+                   else "success") if runs else "skipped"
+        if "id" in step:
+            outcomes[step["id"]] = outcome
+        if outcome == "failure" and not step.get("continue-on-error"):
+            failed = True
+    ran["job fails"] = failed
+    return ran
+
+
+def _ran(ran: dict[str, bool], word: str) -> bool:
+    return any(ran[name] for name in ran if word in name)
+
+
+def test_summary_annotations_and_artifact_run_when_the_check_fails_and_the_job_still_fails():
+    ran = _simulate({"check"})
+    assert _ran(ran, "Summarise") and _ran(ran, "Build the site") and _ran(ran, "Upload the build")
+    assert ran["job fails"]
+    steps = " ".join(str(s.get("run", "")) for s in YAML(typ="safe").load(WORKFLOW.read_text())["jobs"]["check"]["steps"])
+    assert "--format github" in steps.split("nap diff", 1)[1]  # annotations on the changed lines too
+
+
+def test_the_job_fails_when_coverage_got_worse_or_the_build_failed_and_passes_when_all_is_well():
+    assert _simulate({"review"})["job fails"]
+    assert _simulate({"build"})["job fails"]
+    clean = _simulate(set())
+    assert not clean["job fails"] and _ran(clean, "Upload the build")
+    assert not _ran(_simulate(set()), "Upload the site for GitHub Pages")  # pages only from main
