@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -263,6 +264,26 @@ def indicator_rows(model: PlanModel, m: Measure, entry: ProgressEntry | None) ->
 
 # -- writing -----------------------------------------------------------------------------------
 
+# Characters XML 1.0 cannot hold (so no .xlsx can): C0 controls but tab, LF, CR; U+FFFE/U+FFFF; lone surrogates.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def put(ws, row: int, col: int, value: object, file: str = "plan/plan.yaml"):
+    """Write one cell. Text is always text (data type 's'): openpyxl would store a text starting
+    with '=' as a live formula, run by the spreadsheet of whoever opens the workbook (and, having no
+    cached value, read back as empty). Text XML cannot hold is refused, naming the file it is from."""
+    cell = ws.cell(row, col)
+    if isinstance(value, str):
+        bad = _NOT_XML.search(value)
+        if bad:
+            raise ExportError(f"{file}: a text holds the control character U+{ord(bad.group()):04X}, which a "
+                              f"workbook cannot hold ({ws.title}!{cell.coordinate}); `nap check` shows where")
+        cell.value = value
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
+
 _GREY = PatternFill("solid", fgColor="EDEDED")
 _HEAD = PatternFill("solid", fgColor="D9E1F2")
 _THIN = Side(style="thin", color="BFBFBF")
@@ -301,8 +322,12 @@ def build_workbook(model: PlanModel, period: str, agency: str | None = None) -> 
     entries = {m.id: entry_for(model, m.id, period) for m in measures}
 
     rows: dict[str, list[dict[int, object]]] = {"progress": [], "milestones": [], "indicators": []}
+    files: dict[str, list[dict[str, str]]] = {"progress": [], "milestones": [], "indicators": []}
     for m in measures:
         e = entries[m.id]
+        # which file each column's text comes from (for a message about text a workbook cannot hold)
+        from_files = {"": m.file, "done": e.file if e else m.file, "source": e.file if e else m.file,
+                      "name": "plan/indicators.yaml"}
         row = _values(layout.progress, {
             ("measure",): m.id, ("status",): e.status if e else None, ("completion",): e.completion if e else None,
             ("reported_by",): e.reported_by if e else m.lead, ("date",): e.date if e else None, ("lead",): m.lead,
@@ -311,6 +336,7 @@ def build_workbook(model: PlanModel, period: str, agency: str | None = None) -> 
             **{("budget", None, y): sum(b.amount for b in m.budget if b.year == y) or None for y in years},
             **{("spent", None, y): _spent(e, y) for y in years}})
         rows["progress"].append(row)
+        files["progress"].append(from_files)
         earlier = reached_dates([x for x in model.progress if x.period in p.earlier], m.id)
         now = reached_dates([e] if e else [], m.id)
         for ms in m.timeline.milestones:
@@ -319,6 +345,7 @@ def build_workbook(model: PlanModel, period: str, agency: str | None = None) -> 
                 **{("deliverable", lang): v for lang, v in text_cells(ms.deliverable, langs).items()},
                 ("reached_earlier",): earlier[ms.id][0] if ms.id in earlier else None,
                 ("reached",): now[ms.id][0] if ms.id in now else None}))
+            files["milestones"].append(from_files)
         measure_ind = {mi.indicator: mi for mi in m.indicators}
         for ident, x in indicator_rows(model, m, e):
             ind = model.indicators.get(ident)
@@ -334,8 +361,9 @@ def build_workbook(model: PlanModel, period: str, agency: str | None = None) -> 
                 ("target_year",): target.year if target else None,
                 ("year",): x.year if x else None, ("value",): x.value if x else None,
                 **{("source", lang): v for lang, v in text_cells(x.source if x else Text(), langs).items()}}))
+            files["indicators"].append(from_files)
     for s in layout.sheets:
-        _fill(sheets[s.role], s, rows[s.role], plan, len(model.agencies))
+        _fill(sheets[s.role], s, rows[s.role], files[s.role], plan, len(model.agencies))
     _metadata(wb.create_sheet(META_SHEET), model, period, agency)
     wb.active = 0
     wb.security = WorkbookProtection(lockStructure=True)
@@ -367,10 +395,10 @@ def _values(sheet: SheetLayout, by_key: dict[tuple, object]) -> dict[int, object
 
 def _sheet(wb: Workbook, s: SheetLayout, title: str, langs: tuple[str, ...]):
     ws = wb.create_sheet(s.name)
-    ws.cell(TITLE_ROW, 1, f"{s.name}: {title}").font = Font(bold=True, size=13)
-    ws.cell(NOTE_ROW, 1, " / ".join(dict.fromkeys(label("note", lang) for lang in langs))).font = Font(italic=True)
+    put(ws, TITLE_ROW, 1, f"{s.name}: {title}").font = Font(bold=True, size=13)
+    put(ws, NOTE_ROW, 1, " / ".join(dict.fromkeys(label("note", lang) for lang in langs))).font = Font(italic=True)
     for i, c in enumerate(s.columns, 1):
-        cell = ws.cell(HEADER_ROW, i, c.header)
+        cell = put(ws, HEADER_ROW, i, c.header)
         cell.font = Font(bold=True)
         cell.fill = _HEAD
         cell.border = _BOX
@@ -381,10 +409,11 @@ def _sheet(wb: Workbook, s: SheetLayout, title: str, langs: tuple[str, ...]):
     return ws
 
 
-def _fill(ws, s: SheetLayout, rows: list[dict[int, object]], plan: Plan, n_agencies: int) -> None:
-    for r, values in enumerate(rows, FIRST_ROW):
+def _fill(ws, s: SheetLayout, rows: list[dict[int, object]], files: list[dict[str, str]], plan: Plan,
+          n_agencies: int) -> None:
+    for r, (values, from_files) in enumerate(zip(rows, files), FIRST_ROW):
         for i, c in enumerate(s.columns, 1):
-            cell = ws.cell(r, i, values[i])
+            cell = put(ws, r, i, values[i], from_files.get(c.key, from_files[""]))
             cell.border = _BOX
             if c.kind in _FORMATS:
                 cell.number_format = _FORMATS[c.kind]
@@ -451,11 +480,11 @@ def _metadata(ws, model: PlanModel, period: str, agency: str | None) -> None:
     rows = [("format", FORMAT), ("version", FORMAT_VERSION), ("plan", model.plan.id), ("period", period),
             ("agency", agency or ""), ("languages", ",".join(model.plan.languages))]
     for r, (k, v) in enumerate(rows, 1):
-        ws.cell(r, 1, k)
-        ws.cell(r, 2, v)
-    ws.cell(1, 4, "agencies")
+        put(ws, r, 1, k)
+        put(ws, r, 2, v)
+    put(ws, 1, 4, "agencies")
     for r, a in enumerate(model.agencies, 2):
-        ws.cell(r, 4, a)
+        put(ws, r, 4, a, "plan/agencies.yaml")
     ws.sheet_state = "veryHidden"
     ws.protection.sheet = True
 
@@ -479,7 +508,7 @@ def _instructions(ws, model: PlanModel, layout: Layout, period: str, agency: str
             continue
         seen.add(text)
         for i, line in enumerate(text):
-            cell = ws.cell(r, 1, line)
+            cell = put(ws, r, 1, line, "plan/plan.yaml or plan/agencies.yaml")
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if i == 0:
                 cell.font = Font(bold=True, size=13)

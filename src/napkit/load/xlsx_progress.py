@@ -16,13 +16,13 @@ import datetime as dt
 import difflib
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from ..analyse.progress import STATUSES, entry_for
 from ..export.xlsx_progress import (
@@ -193,6 +193,7 @@ class _Sheet:
         return f"{self.layout.name}!{get_column_letter(col)}{row}"
 
     def headers_ok(self) -> bool:
+        self.cells = _occupied(self.ws)
         ok = True
         for i, c in enumerate(self.layout.columns, 1):
             got = self.ws.cell(HEADER_ROW, i).value
@@ -202,9 +203,8 @@ class _Sheet:
                 self.errors.append(CellError(self.ref(HEADER_ROW, i),
                                              f"the header {was}; it should be '{c.header}' (do not change the "
                                              "header row; export a new workbook if the plan has changed)"))
-        for col in range(len(self.layout.columns) + 1, (self.ws.max_column or 0) + 1):
-            got = self.ws.cell(HEADER_ROW, col).value
-            if not _blank(got):
+        for col, got in sorted(self.cells.get(HEADER_ROW, {}).items()):
+            if col > len(self.layout.columns) and not _blank(got):
                 ok = False
                 self.errors.append(CellError(self.ref(HEADER_ROW, col),
                                              f"unexpected column {_shown(got)}; columns cannot be added"))
@@ -213,12 +213,15 @@ class _Sheet:
     def rows(self):
         """(row number, {column index: value}) for each row below the header that holds anything."""
         width = len(self.layout.columns)
-        for r in range(FIRST_ROW, (self.ws.max_row or 0) + 1):
-            values = {c: self.ws.cell(r, c).value for c in range(1, max(width, self.ws.max_column or 0) + 1)}
+        # only the rows and cells the sheet really has: its stated size (one value in A1048576)
+        # would be a million empty rows to walk
+        for r in sorted(k for k in self.cells if k >= FIRST_ROW):
+            values = {c: None for c in range(1, width + 1)}
+            values.update(self.cells[r])
             if all(_blank(v) for v in values.values()):
                 continue
-            for c in range(width + 1, len(values) + 1):
-                if not _blank(values[c]):
+            for c in sorted(values):
+                if c > width and not _blank(values[c]):
                     self.errors.append(CellError(self.ref(r, c), f"{_shown(values[c])} is outside the table; "
                                                  "nothing is read from here"))
             yield r, values
@@ -235,11 +238,65 @@ class _Sheet:
             return None, ref
 
 
+def _occupied(ws) -> dict[int, dict[int, Any]]:
+    """{row: {column: value}} of the cells the sheet file holds. openpyxl keeps them in `_cells`;
+    walking ws.cell() up to ws.max_row would create every empty cell in between."""
+    rows: dict[int, dict[int, Any]] = {}
+    for (r, c), cell in getattr(ws, "_cells", {}).items():
+        if cell.value is not None:
+            rows.setdefault(r, {})[c] = cell.value
+    return rows
+
+
+# A workbook napkit writes for a plan of thousands of measures unpacks to a few MB; far more is
+# a zip bomb or not a progress workbook.
+MAX_UNPACKED = 100 * 1024 * 1024
+# A document type declaration can define entities (billion laughs, or XXE: an entity that reads a
+# local file). OOXML never has one, so any is refused before a parser sees it.
+_DTD_MARKS = tuple(mark.encode(enc) for mark in ("<!DOCTYPE", "<!ENTITY", "<!doctype", "<!entity")
+                   for enc in ("utf-8", "utf-16-le", "utf-16-be"))
+
+
+def check_package(path: Path) -> None:
+    """Refuse, before openpyxl parses anything, a workbook that unpacks to more than MAX_UNPACKED
+    or has an XML part with a DTD."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+            total = sum(i.file_size for i in infos)
+            if total > MAX_UNPACKED:
+                raise WorkbookUnreadable(f"{path}: the workbook unpacks to {total // 2**20} MB; a progress workbook "
+                                         f"is far smaller (at most {MAX_UNPACKED // 2**20} MB), so it is not read")
+            for info in infos:
+                if info.is_dir():
+                    continue
+                with z.open(info) as part:
+                    tail = b""
+                    read = 0
+                    while chunk := part.read(1 << 16):
+                        read += len(chunk)
+                        if read > MAX_UNPACKED:  # the sizes in the directory were false
+                            raise WorkbookUnreadable(f"{path}: {info.filename} unpacks to more than it says; "
+                                                     "not read")
+                        window = tail + chunk
+                        if any(mark in window for mark in _DTD_MARKS):
+                            raise WorkbookUnreadable(
+                                f"{path}: {info.filename} has an XML document type declaration (<!DOCTYPE or "
+                                "<!ENTITY), which .xlsx files never have; it is refused because its entities could "
+                                "read local files or expand without bound")
+                        tail = window[-32:]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, EOFError, RuntimeError) as exc:
+        raise WorkbookUnreadable(f"cannot read {path} as an .xlsx workbook ({type(exc).__name__}: {exc})") from None
+
+
 def read_workbook(path: Path, model: PlanModel, period: str | None = None,
                   today: dt.date | None = None) -> WorkbookRead:
+    check_package(path)
     try:
         wb = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+    except OSError:
+        raise  # the file itself could not be read: the command line says why (exit 2)
+    except Exception as exc:  # openpyxl and its XML parser raise many kinds for a foreign file
         raise WorkbookUnreadable(f"cannot read {path} as an .xlsx workbook ({type(exc).__name__}: {exc})") from None
     plan = model.plan
     out = WorkbookRead(None, None)
@@ -533,8 +590,15 @@ class _Reader:
 
 
 def _same_text(a: Any, b: Any, langs: tuple[str, ...]) -> bool:
+    """Whether two texts read the same from a cell: as_text trims and turns CR LF into LF, so the
+    file's own text is kept when it differs from the cell only by that (an untouched round trip
+    then changes nothing)."""
     ta, tb = Text.of(a), Text.of(b)
-    return all((ta.get(lang) if ta.has(lang) else None) == (tb.get(lang) if tb.has(lang) else None) for lang in langs)
+
+    def cell(t: Text, lang: str) -> str | None:
+        return as_text(t.get(lang)) if t.has(lang) else None
+
+    return all(cell(ta, lang) == cell(tb, lang) for lang in langs)
 
 
 def _keep_representation(data: dict[str, Any], existing: dict[str, Any] | None,

@@ -69,12 +69,46 @@ def render_entry(data: dict[str, Any]) -> str:
                 items.append(item)
             v = items
         doc[key] = v
+    buf = io.StringIO()
+    _yaml().dump(doc, buf)
+    return MODELINE + buf.getvalue()
+
+
+def _yaml() -> YAML:
     y = YAML(typ="rt", pure=True)
     y.indent(mapping=2, sequence=4, offset=2)
     y.width = 4096
+    y.preserve_quotes = True  # an existing "2027" stays "2027"
+    return y
+
+
+def update_entry(old_text: str, data: dict[str, Any], languages: tuple[str, ...]) -> str:
+    """The existing file with `data` in it, its comments kept: a field whose meaning is unchanged
+    keeps its text (and the comments in and around it), a changed one is replaced in place, a new
+    one goes where the schema's key order puts it, a field the new data lacks goes. A file that
+    cannot be read as a mapping is written afresh."""
+    y = _yaml()
+    try:
+        doc = y.load(old_text)
+    except Exception:  # ruamel raises many kinds; the file is then simply written anew
+        return render_entry(data)
+    if not isinstance(doc, CommentedMap):
+        return render_entry(data)
+    fresh = y.load(render_entry(data))
+    for key in [k for k in doc if k not in fresh]:
+        del doc[key]
+    order = list(fresh)
+    for i, key in enumerate(order):
+        new = fresh[key]
+        if key in doc:
+            if normal_form({key: doc[key]}, languages) != normal_form({key: new}, languages):
+                doc[key] = new
+            continue
+        before = [k for k in order[:i] if k in doc]
+        doc.insert(list(doc).index(before[-1]) + 1 if before else 0, key, new)
     buf = io.StringIO()
     y.dump(doc, buf)
-    return MODELINE + buf.getvalue()
+    return buf.getvalue()
 
 
 def normal_form(data: dict[str, Any], languages: tuple[str, ...]) -> dict[str, Any]:
@@ -127,5 +161,10 @@ def plan_writes(root: Path, model: PlanModel, documents: list) -> tuple[list[Pla
                 normal_form(old.src.doc.data, model.languages) == normal_form(doc.data, model.languages):
             unchanged.append(doc.file)
             continue
-        writes.append(PlannedWrite(doc.file, render_entry(doc.data), not (root / doc.file).exists()))
+        path = root / doc.file
+        if old is not None and path.is_file():
+            text = update_entry(path.read_text(encoding="utf-8"), doc.data, model.languages)
+        else:
+            text = render_entry(doc.data)
+        writes.append(PlannedWrite(doc.file, text, not path.exists()))
     return writes, unchanged
