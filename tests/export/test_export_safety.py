@@ -241,3 +241,20 @@ def test_a_zip_bomb_is_refused_with_exit_2(valid_plan, exported, tmp_path):
     result = nap("import-progress", bomb, root=valid_plan)
     assert result.exit_code == 2, result.output
     assert "unpacks to" in result.stderr
+
+
+def test_import_keeps_the_comments_of_a_file_it_rewrites(valid_plan, exported, tmp_path):
+    entry = valid_plan / "plan" / "progress" / "2027" / "M-02.yaml"
+    entry.write_text(entry.read_text().replace("status: delayed", "# why it is late\nstatus: delayed  # per March")
+                     .replace("spent:", "# money from the 2027 budget\nspent:"))
+    wb = openpyxl.load_workbook(exported)
+    wb["Framdrift"]["E5"] = 55
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+    result = nap("import-progress", edited, root=valid_plan)
+    assert result.exit_code == 0, result.output
+    text = entry.read_text()
+    assert "completion: 55" in text
+    assert "# why it is late\nstatus: delayed # per March" in text
+    assert "# money from the 2027 budget\nspent:" in text
+    assert 'period: "2027"' in text
