@@ -23,8 +23,8 @@ from yaml.events import (AliasEvent, DocumentEndEvent, MappingEndEvent, MappingS
 
 from . import fast_yaml
 
-# Plans nest a few levels; anything deeper is left to fast_yaml (and its RecursionError).
-MAX_DEPTH = 64
+# Plans nest a few levels; anything deeper is left to fast_yaml, which refuses it (TooDeep).
+MAX_DEPTH = fast_yaml.MAX_DEPTH
 
 _RESOLVERS = fast_yaml._Core12Loader.yaml_implicit_resolvers
 _NO_KEY = object()
@@ -139,6 +139,9 @@ def _build(text: str, budget: int) -> Any:
     key: Any = _NO_KEY
     n = 0  # nodes so far, aliases counted as what they expand to (fast_yaml's _size)
     expanded = 0
+    chars = 0  # characters of scalars so far, aliases counted as what they expand to
+    expanded_chars = 0
+    char_budget = fast_yaml.char_budget(text)
     root: Any = None
     while True:
         event = get()
@@ -146,10 +149,11 @@ def _build(text: str, budget: int) -> Any:
         if cls is ScalarEvent:
             value = scalar(event)
             n += 1
+            chars += len(event.value)
             if event.anchor is not None:
                 if event.anchor in anchors:
                     raise _Fallback("duplicate anchor")
-                anchors[event.anchor] = (value, 1)
+                anchors[event.anchor] = (value, 1, len(event.value))
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             if (is_map and key is _NO_KEY) or event.tag not in (None, "!") or len(stack) >= MAX_DEPTH:
                 raise _Fallback("collection key, tagged collection or deep nesting")
@@ -157,7 +161,7 @@ def _build(text: str, budget: int) -> Any:
                 if event.anchor in anchors:
                     raise _Fallback("duplicate anchor")
                 anchors[event.anchor] = _OPEN
-            stack.append((top, is_map, key, event.anchor, n))
+            stack.append((top, is_map, key, event.anchor, n, chars))
             n += 1
             if cls is MappingStartEvent:
                 top, is_map, key = {}, True, _NO_KEY
@@ -166,17 +170,19 @@ def _build(text: str, budget: int) -> Any:
             continue
         elif cls is MappingEndEvent or cls is SequenceEndEvent:
             value = top
-            top, is_map, key, anchor, n0 = stack.pop()
+            top, is_map, key, anchor, n0, chars0 = stack.pop()
             if anchor is not None:
-                anchors[anchor] = (value, n - n0)
+                anchors[anchor] = (value, n - n0, chars - chars0)
         elif cls is AliasEvent:
             entry = anchors.get(event.anchor)
             if entry is None or entry is _OPEN or (is_map and key is _NO_KEY):
                 raise _Fallback("undefined or recursive alias, or an alias as a key")
-            value, size = entry
+            value, size, length = entry
             n += size
             expanded += size
-            if expanded > budget:
+            chars += length
+            expanded_chars += length
+            if expanded > budget or expanded_chars > char_budget:
                 raise _Fallback("aliases expand past the budget")
         elif cls is DocumentEndEvent:
             if get().__class__ is not StreamEndEvent:

@@ -31,6 +31,27 @@ class TooComplex(Exception):
     pass
 
 
+class TooDeep(TooComplex):
+    """Collections nested deeper than MAX_DEPTH: no plan needs it, and every recursive walk
+    after loading (schema checks, nap fmt, exports) would have to survive it."""
+
+
+MAX_DEPTH = 64
+
+
+# What aliases may add in characters of text: the node budget alone let one 200 KB string
+# aliased 20,000 times (a 389 KB file) expand to 4 GB in exports and builds.
+CHAR_FACTOR = 20
+CHAR_FLOOR = 1024 * 1024
+CHAR_CEILING = 64 * 1024 * 1024
+
+
+def char_budget(text: str) -> int:
+    """Characters that aliases may expand to in a document of this text: 20× its size (at least
+    1 MiB, so small files may reuse anchors freely), never more than 64 MiB."""
+    return min(max(CHAR_FACTOR * len(text), CHAR_FLOOR), CHAR_CEILING)
+
+
 class _Core12Loader(_Base):  # type: ignore[misc,valid-type]
     """Safe loading with the YAML 1.2 core schema (plus timestamps, as ruamel keeps them)."""
 
@@ -41,6 +62,9 @@ class _Core12Loader(_Base):  # type: ignore[misc,valid-type]
         super().__init__(stream)
         self._expanded = 0
         self._sizes: dict[int, int] = {}
+        self._expanded_chars = 0
+        self._lengths: dict[int, int] = {}
+        self.char_budget = char_budget(stream) if isinstance(stream, str) else CHAR_FLOOR
 
     # Aliases share one constructed object; count what they would expand to, so that
     # validation (which walks the data) can never be made to walk a "billion laughs".
@@ -49,6 +73,9 @@ class _Core12Loader(_Base):  # type: ignore[misc,valid-type]
             self._expanded += _size(node, self._sizes, set())
             if self._expanded > self.budget:
                 raise TooComplex("aliases expand past the budget")
+            self._expanded_chars += _chars(node, self._lengths, set())
+            if self._expanded_chars > self.char_budget:
+                raise TooComplex(f"aliases expand to more than {self.char_budget:,} characters of text")
         return super().construct_object(node, deep)
 
     def construct_mapping(self, node, deep=False):
@@ -109,6 +136,25 @@ def _size(node, memo: dict[int, int], active: set[int]) -> int:
     return n
 
 
+def _chars(node, memo: dict[int, int], active: set[int]) -> int:
+    """Characters of text a node expands to (aliases counted in full), as _size counts nodes."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    if key in active:
+        raise TooComplex("an alias refers to itself")
+    active.add(key)
+    if isinstance(node, yaml.MappingNode):
+        n = sum(_chars(k, memo, active) + _chars(v, memo, active) for k, v in node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        n = sum(_chars(v, memo, active) for v in node.value)
+    else:
+        n = len(node.value)
+    active.discard(key)
+    memo[key] = n
+    return n
+
+
 def _resolver(tag: str, pattern: str, first: str) -> None:
     _Core12Loader.add_implicit_resolver(tag, re.compile(pattern, re.X), list(first))
 
@@ -135,6 +181,7 @@ _Core12Loader.add_constructor("tag:yaml.org,2002:map", _Core12Loader.construct_m
 
 def load(text: str, budget: int) -> Any:
     """Parse one YAML document. Raises yaml.YAMLError (with marks), DuplicateKey or TooComplex."""
+    _check_event_depth(text)  # before composing: libyaml's composer recursing 100,000 deep crashes Python
     loader = _Core12Loader(text)
     loader.budget = budget
     # Millions of fresh, acyclic node objects make the cyclic GC run again and again for
@@ -142,9 +189,50 @@ def load(text: str, budget: int) -> Any:
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
-        return loader.get_single_data()
+        data = loader.get_single_data()
     finally:
         loader.dispose()
         if gc_was_on:
             gc.enable()
+    _check_depth(data)
+    return data
+
+
+def _check_event_depth(text: str) -> None:
+    """TooDeep when collections open more than MAX_DEPTH deep, from the parser's events (an
+    iterative parser: no recursion, whatever the depth). Syntax errors are left to the loader."""
+    from yaml._yaml import CParser
+    from yaml.events import CollectionEndEvent, CollectionStartEvent, StreamEndEvent
+
+    parser = CParser(text)
+    depth = 0
+    try:
+        while True:
+            event = parser.get_event()
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise TooDeep(f"the document nests more than {MAX_DEPTH} levels deep")
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+            elif isinstance(event, StreamEndEvent):
+                return
+    except yaml.YAMLError:
+        return
+    finally:
+        parser.dispose()
+
+
+def _check_depth(data: Any) -> None:
+    seen: set[int] = set()
+    stack = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            if depth >= MAX_DEPTH:
+                raise TooDeep(f"the document nests more than {MAX_DEPTH} levels deep")
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
+            stack += [(v, depth + 1) for v in (value.values() if isinstance(value, dict) else value)]
 

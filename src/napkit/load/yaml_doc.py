@@ -97,11 +97,19 @@ def parse(file: str, kind: str, raw: bytes) -> Document | Finding:
     except fast_yaml.DuplicateKey as exc:
         return make("NAP004", Pos(file, exc.line, exc.col),
                     f"duplicate key '{exc.key}' in this mapping; YAML would keep only one of them")
+    except fast_yaml.TooDeep as exc:
+        return make("NAP005", Pos(file, 1, 1), f"{exc}: flatten the lists and mappings")
     except fast_yaml.TooComplex as exc:
         return make("NAP005", Pos(file, 1, 1), f"{exc}: remove the anchors/aliases (&name / *name)")
     except MarkedYAMLErrorPy as exc:
         return make("NAP003", _mark_pos(file, exc), _syntax_message(exc))
-    except PyYAMLError as exc:  # e.g. a control character (ReaderError, which has an offset)
+    except PyYAMLError as exc:  # e.g. a control character (ReaderError)
+        # libyaml's ReaderError offset counts UTF-8 bytes, not characters: after 'æøå' it
+        # points too far right. Find the character ourselves.
+        bad = _NOT_YAML.search(text)
+        if bad is not None:
+            return make("NAP003", _offset_pos(file, text, bad.start()),
+                        f"control character U+{ord(bad.group()):04X} is not allowed in YAML; remove it")
         offset = getattr(exc, "position", None)
         pos = _offset_pos(file, text, offset) if isinstance(offset, int) else Pos(file, 1, 1)
         reason = getattr(exc, "reason", "") or (str(exc).splitlines()[0] if str(exc) else "malformed YAML")
@@ -111,6 +119,10 @@ def parse(file: str, kind: str, raw: bytes) -> Document | Finding:
     except (ValueError, KeyError) as exc:  # an explicit tag its value does not fit: `!!int abc`
         return make("NAP003", Pos(file, 1, 1), f"a value does not fit its explicit tag (!!…): {exc}")
     return Document(file, kind, data, text)
+
+
+# Characters YAML 1.2 does not allow in a stream (its c-printable, inverted).
+_NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _mark_pos(file: str, exc: MarkedYAMLErrorPy) -> Pos:
