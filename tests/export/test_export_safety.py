@@ -255,6 +255,6 @@ def test_import_keeps_the_comments_of_a_file_it_rewrites(valid_plan, exported, t
     assert result.exit_code == 0, result.output
     text = entry.read_text()
     assert "completion: 55" in text
-    assert "# why it is late\nstatus: delayed # per March" in text
+    assert "# why it is late\nstatus: delayed  # per March" in text
     assert "# money from the 2027 budget\nspent:" in text
     assert 'period: "2027"' in text
