@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 
 import pytest
 
-from plan_testing import FIXTURES, nap
-
-
-def git(repo, *args) -> str:
-    return subprocess.run(["git", "-c", "user.email=t@example.org", "-c", "user.name=T", *args], cwd=repo,
-                          check=True, capture_output=True, text=True).stdout
+from plan_testing import FIXTURES, edit, git, nap
 
 
 @pytest.fixture
@@ -24,12 +18,6 @@ def repo(tmp_path):
     git(r, "add", "-A")
     git(r, "commit", "-qm", "base")
     return r
-
-
-def edit(path, old, new):
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new))
 
 
 def test_removing_the_only_link_is_newly_uncovered_and_fails(repo):
