@@ -1,0 +1,98 @@
+"""What every plan-quality rule shares: the context it reads, text helpers, positions.
+
+Rules read the typed model and the coverage analysis only, never raw YAML."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable, Iterator
+
+from ...analyse.coverage import Coverage
+from ...findings import Finding
+from ...model import Measure, PlanModel, Text
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_ORIGIN = re.compile(r"\(([^()]*)\)\s*$")
+
+
+@dataclass
+class Context:
+    model: PlanModel
+    coverage: Coverage
+    shadow_ids: frozenset[str] = field(default_factory=frozenset)
+
+    @cached_property
+    def measures_by_indicator(self) -> dict[str, list[Measure]]:
+        out: dict[str, list[Measure]] = {}
+        for m in self.model.measures.values():
+            for ident in dict.fromkeys(mi.indicator for mi in m.indicators):
+                out.setdefault(ident, []).append(m)
+        return out
+
+    @cached_property
+    def twins(self) -> dict[str, list[str]]:
+        """Recommendation id → the other members of its `same_as` group (symmetric and
+        transitive closure), in catalog order. Unknown ids are left out (NAP790 reports them)."""
+        recs = self.model.recommendations
+        parent: dict[str, str] = {}
+
+        def root(x: str) -> str:
+            while parent.get(x, x) != x:
+                x = parent[x]
+            return x
+
+        linked: set[str] = set()
+        for r in recs.values():
+            for other in r.same_as:
+                if other in recs and other != r.id:
+                    linked |= {r.id, other}
+                    a, b = root(r.id), root(other)
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+        groups: dict[str, list[str]] = {}
+        for rid in recs:  # catalog order
+            if rid in linked:
+                groups.setdefault(root(rid), []).append(rid)
+        return {rid: [o for o in members if o != rid] for members in groups.values() for rid in members}
+
+Rule = Callable[[Context], Iterator[Finding]]
+
+
+_LETTERS4 = re.compile(r"[^\W\d_]{4,}", re.UNICODE)  # a word of four letters or more
+
+
+def words(s: str) -> list[str]:
+    """Content words of a text, lower-cased: four letters or more (no numbers)."""
+    return _LETTERS4.findall(s.casefold())
+
+
+def stems(s: str) -> set[str]:
+    """A crude stem (first six letters) so that 'inspections'/'inspection' and
+    'tilsynene'/'tilsyn' meet; good enough for similarity, in any language."""
+    return {w[:6] for w in set(_LETTERS4.findall(s.casefold()))}
+
+
+def jaccard(a: set, b: set) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+def text_in(text: Text, lang: str, languages: tuple[str, ...]) -> str:
+    return text.get(lang, languages) if text else ""
+
+
+def series_name(text: Text, languages: tuple[str, ...]) -> str:
+    """The series a baseline point belongs to: the original source named in closing
+    parentheses ('TIP Report 2024 (police statistics)' → police statistics), else the
+    source; case, years and punctuation dropped, so editions of one report are one series."""
+    s = text_in(text, languages[0], languages) if languages else (text.plain or "")
+    inner = _ORIGIN.search(s)
+    if inner:
+        s = inner.group(1)
+    return " ".join(w for w in _WORD.findall(s.casefold()) if not w.isdigit())
+
+
+def money(amount: float, currency: str) -> str:
+    return f"{currency} {amount:,.0f}"
