@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -23,13 +24,20 @@ def overlay(case: Path, dest: Path) -> dict:
         shutil.copytree(case / "files", dest, symlinks=True, dirs_exist_ok=True)
     for rel in spec.get("delete") or []:
         (dest / rel).unlink()
+    if spec.get("git"):  # `git: true` — the overlaid plan is a git repository with one commit
+        env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t",
+               "GIT_COMMITTER_EMAIL": "t@example.invalid", "PATH": "/usr/bin:/bin", "HOME": str(dest)}
+        for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "plan"]):
+            subprocess.run(["git", "-C", str(dest), *args], check=True, capture_output=True, env=env)
     return spec
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_bad_input(case: Path, tmp_path: Path):
+def test_bad_input(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     root = tmp_path / "plan"
     spec = overlay(case, root)
+    if spec.get("today"):  # `today: YYYY-MM-DD` — the day the check runs (whether a consultation is open)
+        monkeypatch.setenv("NAP_TODAY", str(spec["today"]))
     before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and not p.is_symlink()}
     result = nap("check", "--strict", "--format", "json", root=root)
     assert "Traceback" not in result.output

@@ -120,6 +120,21 @@ CODES: dict[str, Code] = _codes(
     ("NAP750", W, "independent body given orders", "A measure led by an `independent` agency has `commitment: government`: make it an `invitation` or the body's `own` commitment."),
     ("NAP790", E, "unknown id in a quality link", "An id in `same_as`, `after` or `at_most` that does not exist (or points to itself)."),
     ("NAP791", W, "unknown plan-quality code", "plan.yaml `quality` names a NAP7xx code that is not a plan-quality rule."),
+    # 8xx — versions and the public consultation (src/napkit/validate/consultation_rules.py)
+    ("NAP801", W, "point without a response", "A point of a consultation response has no reasoned response yet (decision and rationale) while the consultation is open."),
+    ("NAP802", E, "point without a response after the consultation", "The consultation has closed and a point of a response still has no reasoned response."),
+    ("NAP803", E, "changed names no measure", "A response's `changed` list names a measure that is not in measures/."),
+    ("NAP804", E, "adopted point changes nothing", "A point is `adopted` but its response lists no measure in `changed`."),
+    ("NAP805", W, "point not adopted yet changed", "A point that is `not-adopted` or `noted` lists measures in `changed`."),
+    ("NAP806", E, "point about nothing in the plan", "A point's `about` is no measure, recommendation or objective id, and not 'general'."),
+    ("NAP807", W, "consultation shorter than six weeks", "The consultation runs less than six weeks (Utredningsinstruksen: normally three months, never less than six weeks)."),
+    ("NAP808", E, "consultation closes before it opens", "plan.yaml `consultation.closes` is before `consultation.opens`."),
+    ("NAP809", E, "newest version is not `version`", "The last entry of plan.yaml `versions` does not have the number in `version`."),
+    ("NAP810", E, "versions out of order", "plan.yaml `versions` lists a version twice, or a version dated before the one above it (oldest first)."),
+    ("NAP811", E, "version ref not in git", "A version's `ref` is not a tag or commit of the plan's git repository."),
+    ("NAP812", W, "older version without ref", "A version other than the newest names no git `ref`, so its documents cannot be rebuilt."),
+    ("NAP813", E, "point id used twice", "Two points of one consultation response share an id."),
+    ("NAP814", E, "responses without a consultation", "There are files in plan/consultation/ but plan.yaml has no `consultation`."),
 )
 
 

@@ -17,6 +17,7 @@ from .model import PlanModel
 from .model.build import build_model
 from .validate.input_rules import check_inputs
 from .validate.dependencies import find_unusable, settle
+from .validate.consultation_rules import check_consultation, git_ref_checker
 from .validate.progress_rules import check_progress
 from .validate.quality import with_quality
 from .validate.rules import check_model, coverage_findings
@@ -55,11 +56,21 @@ def run(tree: Tree, *, strict: bool = False) -> Result:
                                  built.unjudged_recommendations)
         findings.extend(settle([*check_model(built.model, built.shadow_ids),
                                 *check_progress(built.model, built.shadow_ids),
+                                *check_consultation(built.model, ref_exists=git_ref_checker(_repo_of(tree)),
+                                                    shadow_ids=built.shadow_ids),
                                 *coverage_findings(built.model, analysis.coverage, unusable.unjudged_coverage)],
                                unusable))
         # plan-quality rules (validate/quality/): NAP7xx, switchable in plan.yaml `quality`
         findings.items = with_quality(findings.items, built.model, analysis.coverage, built.shadow_ids)
     return Result(findings.promoted(strict), built.model, analysis, loaded.documents)
+
+
+def _repo_of(tree: Tree) -> Path | None:
+    """Where the tree's git repository is, for the version refs (None: not known)."""
+    if isinstance(tree, FolderTree):
+        return tree.root
+    repo = getattr(tree, "repo", None)  # a GitTree: the repository it reads from
+    return repo if isinstance(repo, Path) else None
 
 
 def run_folder(root: Path, *, strict: bool = False) -> Result:

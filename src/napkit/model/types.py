@@ -492,3 +492,13 @@ class PlanModel:
             yield e.done, e.src.at("done")
             for x in e.indicators:
                 yield x.source, x.src.at("source")
+        for v in p.versions:
+            yield v.note, v.src.at("note")
+        if p.consultation is not None:
+            yield p.consultation.how_to_respond, p.consultation.src.at("how_to_respond")
+        for sub in self.submissions:
+            yield sub.respondent, sub.src.at("respondent", "name")
+            for point in sub.points:
+                yield point.summary, point.src.at("summary")
+                if point.response is not None:
+                    yield point.response.rationale, point.response.src.at("rationale")
