@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..analyse.diff import Change, ItemChange, PlanDiff
-from .diff_common import counts, delta, headline, money, points, where
+from .diff_common import counts, delta, headline, money, where
 from .diff_labels import t
 from .site.escape import esc
 

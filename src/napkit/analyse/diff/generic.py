@@ -13,7 +13,7 @@ from typing import Any
 from ...findings import Pos
 from ...load.yaml_doc import Document
 from .changes import Change, ItemChange
-from .fields import Claims, word
+from .fields import Claims, text_change, word
 
 _ID_KEYS = ("id", "measure", "recommendation", "agency", "indicator")
 MAX_VALUE = 160
@@ -46,7 +46,11 @@ class _Walk:
     def emit(self, name: str, x: Any, y: Any, pa: tuple | None, pb: tuple | None) -> None:
         # a removed value has no place in the head file: the line is the base revision's
         pos = self.b.locate(pb) if pb is not None else self.a.locate(pa)
-        self.out.append(Change(name or "(whole file)", _value(x), _value(y), pos=pos))
+        if isinstance(x, str) and isinstance(y, str) and max(len(x), len(y)) > MAX_VALUE:
+            before, after = text_change(x, y)  # the passage that differs, not two equal beginnings
+        else:
+            before, after = _value(x), _value(y)
+        self.out.append(Change(name or "(whole file)", before, after, pos=pos))
 
     def walk(self, x: Any, y: Any, pa: tuple, pb: tuple, name: str) -> None:
         if x == y or self.claims.covers("head", self.b.file, pb) or self.claims.covers("base", self.a.file, pa):
