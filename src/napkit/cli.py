@@ -93,7 +93,9 @@ def check(ctx: Context, fmt: str, strict: bool) -> None:
     except OSError:
         files = 0
     click.echo(REPORTERS[fmt](result.findings.sorted(), files), nl=False)
-    sys.exit(0 if result.ok() else EXIT_FINDINGS)
+    # a file or folder that cannot be read is unreadable input (exit 2), reported as a finding
+    unreadable = any(f.code == "NAP001" for f in result.findings.items)
+    sys.exit(EXIT_USAGE if unreadable else 0 if result.ok() else EXIT_FINDINGS)
 
 
 @cli.command()
@@ -264,28 +266,38 @@ def diff(ctx: Context, base: str, head: str | None, fmt: str, fail_on_uncovered:
 def fmt_command(ctx: Context, check_only: bool, files: tuple[Path, ...]) -> None:
     """Canonical key order and indentation for plan files (comments and quoting kept)."""
     from .load.repository import kind_of
+    from .load.safe_paths import Repo, UnsafePath
     from .load.trees import FolderTree
     from .util.atomic import write_text_atomic
     from .write.fmt import format_text
 
     root = ctx.root.resolve()
+    repo = Repo(root)
     if files:
         targets = []
         for f in files:
-            try:
-                targets.append(f.resolve().relative_to(root).as_posix())
+            try:  # the folders resolved, the file itself not: a link stays a link (refused below)
+                targets.append((Path(os.path.realpath(f.absolute().parent)) / f.name).relative_to(root).as_posix())
             except ValueError:
                 fail(f"{f} is not inside the plan repository {root}")
-    else:
-        targets = FolderTree(root).files()
     changed, problems = [], []
+    if not files:
+        tree = FolderTree(root)
+        targets = tree.files()
+        problems += [f"{p.path}: {p.message}" for p in tree.problems()]  # links out, FIFOs: said, not skipped
     for rel in targets:
         kind = kind_of(rel)
         if kind is None:
             continue
+        if repo.is_link(rel):  # writing would replace the link (or write outside the repository)
+            problems.append(f"{rel}: is a symbolic link; nap fmt neither reads nor writes through links")
+            continue
         try:
-            text = (root / rel).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            text = repo.read_text(rel).replace("\r\n", "\n").replace("\r", "\n")
+        except UnsafePath as exc:
+            problems.append(f"{rel}: cannot read: {exc.problem.message}")
+            continue
+        except UnicodeDecodeError as exc:
             problems.append(f"{rel}: cannot read: {exc}")
             continue
         result = format_text(rel, kind, text)

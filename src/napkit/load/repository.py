@@ -13,13 +13,13 @@ from .yaml_doc import Document, parse
 YAML_SUFFIXES = (".yaml", ".yml")
 
 _KINDS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^plan/plan\.ya?ml$"), "plan"),
-    (re.compile(r"^plan/agencies\.ya?ml$"), "agencies"),
-    (re.compile(r"^plan/indicators\.ya?ml$"), "indicators"),
-    (re.compile(r"^plan/recommendations/[^/]+\.ya?ml$"), "recommendations"),
-    (re.compile(r"^plan/progress/[^/]+/[^/]+\.ya?ml$"), "progress"),
-    (re.compile(r"^plan/consultation/[^/]+\.ya?ml$"), "consultation"),
-    (re.compile(r"^measures/[^/]+\.ya?ml$"), "measure"),
+    (re.compile(r"^plan/plan\.ya?ml\Z"), "plan"),
+    (re.compile(r"^plan/agencies\.ya?ml\Z"), "agencies"),
+    (re.compile(r"^plan/indicators\.ya?ml\Z"), "indicators"),
+    (re.compile(r"^plan/recommendations/[^/]+\.ya?ml\Z"), "recommendations"),
+    (re.compile(r"^plan/progress/[^/]+/[^/]+\.ya?ml\Z"), "progress"),
+    (re.compile(r"^plan/consultation/[^/]+\.ya?ml\Z"), "consultation"),
+    (re.compile(r"^measures/[^/]+\.ya?ml\Z"), "measure"),
 ]
 # Folders under plan/ that hold things other than plan data (templates, overrides).
 _IGNORED = re.compile(r"^plan/(templates|assets)/")

@@ -6,12 +6,14 @@ also ':' and ',' in properties."""
 from __future__ import annotations
 
 from ..findings import Finding, Severity
+from .escape import escape_line
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escape_line(s)  # other control characters (a terminal escape in a file name) as text
 
 
 def escape_property(s: str) -> str:

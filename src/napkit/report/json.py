@@ -14,4 +14,6 @@ def report_json(findings: list[Finding], files_checked: int) -> str:
     summary = {"files": files_checked, "error": 0, "warning": 0, "info": 0}
     for f in findings:
         summary[str(f.severity)] += 1
-    return json.dumps({"findings": items, "summary": summary}, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps({"findings": items, "summary": summary}, ensure_ascii=False, indent=2) + "\n"
+    # a file name with undecodable bytes holds lone surrogates, which no UTF-8 output can carry
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ..findings import Finding
+from .escape import escape_line
 
 
 def format_finding(f: Finding) -> str:
-    line = f"{f.pos}: {f.severity} {f.code} {f.message}"
-    return line + (f"\n    hint: {f.hint}" if f.hint else "")
+    line = escape_line(f"{f.pos}: {f.severity} {f.code} {f.message}")
+    return line + (f"\n    hint: {escape_line(f.hint)}" if f.hint else "")
 
 
 def report_text(findings: list[Finding], files_checked: int | None = None) -> str:

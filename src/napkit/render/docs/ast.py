@@ -47,7 +47,7 @@ def link(inlines: list[Inline] | str, target: str) -> Inline:
 
 def safe_url(url: str | None) -> str | None:
     """Only web addresses become links; anything else (javascript:, file:, paths) stays text."""
-    if url and re.match(r"^https?://[^\s<>\"]+$", url):
+    if url and re.match(r"^https?://[^\s<>\"]+\Z", url):
         return url
     return None
 

@@ -65,7 +65,7 @@ def esc(text: object) -> Safe:
 
 # -- prose ------------------------------------------------------------------------------------
 
-_SAFE_URL = re.compile(r"^(?:https?://[^\s<>\"'`\\]+|mailto:[^\s<>\"'`\\/]+@[^\s<>\"'`\\]+)$", re.I)
+_SAFE_URL = re.compile(r"^(?:https?://[^\s<>\"'`\\]+|mailto:[^\s<>\"'`\\/]+@[^\s<>\"'`\\]+)\Z", re.I)
 # [text](destination "optional title") on one line, destination not containing spaces or ")"
 _LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\(\s*<?([^\s()<>]{1,2000})>?(?:\s+\"[^\"\n]*\")?\s*\)")
 _PROSE_ENTITIES = {c: f"&#{ord(c)};" for c in "\\`{}[]#|!~^="}
