@@ -169,3 +169,15 @@ def test_today_can_be_fixed_for_repeatable_runs(monkeypatch):
     assert today() == dt.date(2027, 2, 25)
     monkeypatch.setenv("NAP_TODAY", "not a date")
     assert today() == dt.date.today()
+
+
+def test_the_real_plan_records_its_consultation_draft_and_no_invented_responses():
+    result = run_folder(REPO)
+    plan = result.model.plan
+    assert [(v.version, v.status, str(v.date)) for v in plan.versions][:1] == [("0.1", "consultation", "2026-11-25")]
+    c = plan.consultation
+    assert (str(c.opens), str(c.closes)) == ("2026-11-25", "2027-02-25")
+    assert "regjeringen.no/høringer" in c.how_to_respond.get("nb") and "regjeringen.no" in c.how_to_respond.get("en")
+    assert result.model.submissions == ()
+    assert not (REPO / "plan" / "consultation").exists()
+    assert [f for f in result.findings.items if f.code.startswith("NAP8")] == []
