@@ -11,11 +11,14 @@ line:col, so it is refused before anything is built.
 from __future__ import annotations
 
 import posixpath
+import re
+from dataclasses import replace
 
 import yaml
 
 from ..findings import Finding, Pos, make
 from .safe_paths import Repo, UnsafePath
+from .yaml_doc import parse
 
 SITE_DIR = "site"
 CONFIG = "mkdocs.yml"
@@ -37,11 +40,35 @@ _STANDARD = {_STANDARD_TAG + t for t in ("str", "int", "float", "bool", "null", 
 
 def site_input_findings(repo: Repo) -> list[Finding]:
     findings: list[Finding] = []
-    _files, problems = repo.walk(SITE_DIR)
+    files, problems = repo.walk(SITE_DIR)
     findings += [make(p.code, Pos(p.path, 1, 1), p.message) for p in problems]
+    findings += [f for rel in files if rel.endswith(".md") for f in front_matter_findings(repo, rel)]
     if repo.exists(CONFIG):
         findings += config_findings(repo)
     return findings
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)  # as the site reads it
+PAGE_LIMIT = 10 * 1024 * 1024
+
+
+def front_matter_findings(repo: Repo, rel: str) -> list[Finding]:
+    """A hand-written page's front matter goes through the plan loader's limits (nesting,
+    aliases, control characters), so a bad one is a finding here, not a failed build."""
+    try:
+        text = repo.read_text(rel, PAGE_LIMIT)
+    except UnsafePath as exc:
+        return [make(exc.problem.code, Pos(rel, 1, 1), exc.problem.message)]
+    except UnicodeDecodeError:
+        return [make("NAP002", Pos(rel, 1, 1), "the page is not valid UTF-8")]
+    m = _FRONT_MATTER.match(text)
+    if not m or not (m.group(1) or "").strip():
+        return []
+    result = parse(rel, "page", m.group(1).encode("utf-8"))
+    if not isinstance(result, Finding):
+        return []
+    line = result.pos.line + 1 if result.pos.line else 1  # below the opening '---'
+    return [replace(result, pos=Pos(rel, line, result.pos.col or 1))]
 
 
 def _pos(node: yaml.Node) -> Pos:

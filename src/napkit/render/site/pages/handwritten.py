@@ -64,7 +64,7 @@ def read_handwritten(root: Path, lang: str) -> Handwritten:
         if m:
             try:
                 meta = yaml.safe_load(m.group(1) or "") or {}
-            except yaml.YAMLError as exc:
+            except (yaml.YAMLError, RecursionError) as exc:
                 raise HandwrittenError(f"site/{lang}/{rel}: front matter is not valid YAML: {exc}") from None
             if not isinstance(meta, dict):
                 raise HandwrittenError(f"site/{lang}/{rel}: front matter must be a mapping")
