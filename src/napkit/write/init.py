@@ -68,6 +68,8 @@ def starter_files(o: InitOptions) -> dict[str, str]:
         ],
         "funding_sources": [{"id": "state-budget", "name": "State budget"}],
         "reporting_periods": [str(y) for y in years],
+        # milestones due before the government adopts the plan are findings (NAP721)
+        "adoption": dt.date(first - 1, 12, 15),
     }
     agencies = {"agencies": [
         {"id": "MIN", "name": o.responsible_name, "abbreviation": "MIN", "kind": "ministry"},
@@ -77,7 +79,7 @@ def starter_files(o: InitOptions) -> dict[str, str]:
         {"id": "IND-PEOPLE-ASSISTED", "name": "People assisted", "unit": "persons",
          "definition": "People who received assistance during the year.", "source": "Annual report of the plan",
          "baseline": [{"year": first - 1, "value": 100, "source": "Annual report"}],
-         "targets": [{"year": last, "value": 150}]},
+         "targets": [{"year": last, "value": 150}], "direction": "increase", "unit_kind": "count"},
     ]}
     catalog = {
         "source": {"id": "REC", "title": "Report of the monitoring body", "short_title": "Monitoring report",
@@ -97,7 +99,9 @@ def starter_files(o: InitOptions) -> dict[str, str]:
         "lead": "MIN", "partners": [{"agency": "NGO", "role": "Takes part in the coordination group"}],
         "implements": [{"recommendation": "REC-01", "extent": "full"}],
         "timeline": {"start": dt.date(first, 1, 1), "end": dt.date(last, 12, 31),
-                     "milestones": [{"id": "MS1", "due": dt.date(first, 12, 31), "deliverable": "First annual report"}]},
+                     # one deliverable for every year that has money (NAP730)
+                     "milestones": [{"id": f"MS{i}", "due": dt.date(y, 12, 31), "deliverable": f"Annual report {y}"}
+                                    for i, y in enumerate(years, 1)]},
         "budget": [{"year": y, "amount": 500000, "currency": o.currency, "source": "state-budget", "new_money": True}
                    for y in years],
         "status": "planned",
@@ -106,7 +110,8 @@ def starter_files(o: InitOptions) -> dict[str, str]:
         "id": "M-02", "objective": "O2", "title": "Train front-line staff to identify victims",
         "description": "Front-line staff in the agencies are trained with a common guide.",
         "lead": "NGO", "implements": [{"recommendation": "REC-02", "extent": "full"}],
-        "timeline": {"start": dt.date(first, 3, 1), "end": dt.date(mid, 12, 31)},
+        "timeline": {"start": dt.date(first, 3, 1), "end": dt.date(mid, 12, 31),
+                     "milestones": [{"id": "MS1", "due": dt.date(mid, 12, 31), "deliverable": "Front-line staff trained"}]},
         "budget": [{"year": y, "amount": 250000, "currency": o.currency, "source": "state-budget", "new_money": False}
                    for y in years if y <= mid],
         "indicators": [{"indicator": "IND-PEOPLE-ASSISTED",

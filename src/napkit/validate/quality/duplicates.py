@@ -20,11 +20,10 @@ from ._base import Context, stems
 
 MIN_SCORE = 0.45  # weighted: text 0.5, recommendations 0.3, indicators 0.1, same lead 0.1
 MIN_TEXT = 0.2  # and never on shared links alone: the texts must be alike too
-# ...in words that say something: the words in common that appear in at most a third of the
-# measures must weigh at least this much (about three words found in no more than a tenth of
-# the measures), so that texts made of the same stock phrases are not a pair
-MIN_SHARED_INFO = 6.0
-INFORMATIVE = math.log(3)
+# ...in words that say something: at least this many words in common (in every language)
+# that appear in no more than a third of the measures (or in only these two), so that texts
+# made of the same stock phrases are not a pair
+MIN_SHARED_WORDS = 3
 BUCKET_CAP = 50
 RAREST = 8  # words per measure and language that make candidates
 
@@ -49,13 +48,15 @@ def near_duplicates(ctx: Context) -> Iterator[Finding]:
         return
     langs = model.languages
     texts = [[stems(m.title.get(lang, langs) + " " + m.description.get(lang, langs)) for m in ms] for lang in langs]
+    tdf = [Counter(t for s in sets for t in s) for sets in texts]
     tw = [_weights(sets) for sets in texts]
     tsum = [[sum(w[t] for t in s) for s in sets] for sets, w in zip(texts, tw)]
     recs = [{x.recommendation for x in m.implements} for m in ms]
     inds = [{x.indicator for x in m.indicators} for m in ms]
     rw, iw = _weights(recs), _weights(inds)
     rsum = [sum(rw[t] for t in s) for s in recs]
-    informative = [[frozenset(t for t in s if w[t] > INFORMATIVE) for s in sets] for sets, w in zip(texts, tw)]
+    most = max(2, len(ms) // 3)
+    informative = [[frozenset(t for t in s if df[t] <= most) for s in sets] for sets, df in zip(texts, tdf)]
     isum = [sum(iw[t] for t in s) for s in inds]
 
     buckets: dict[tuple, list[int]] = {}
@@ -72,7 +73,7 @@ def near_duplicates(ctx: Context) -> Iterator[Finding]:
             candidates.update(combinations(members, 2))
 
     for i, j in sorted(candidates):
-        if any(sum(w[t] for t in inf[i] & inf[j]) < MIN_SHARED_INFO for inf, w in zip(informative, tw)):
+        if any(len(inf[i] & inf[j]) < MIN_SHARED_WORDS for inf in informative):
             continue
         a, b = ms[i], ms[j]
         rec = _wjaccard(recs[i], recs[j], rw, rsum[i], rsum[j])
