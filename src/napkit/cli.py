@@ -404,6 +404,113 @@ def new_measure(ctx: Context, measure_id, objective, titles, descriptions, lead,
     click.echo(f"created {path.relative_to(ctx.root)}")
 
 
+@new.command("response")
+@click.argument("respondent_id")
+@click.option("--name", help="Name of the organisation or person that responded.")
+@click.option("--kind", help="ngo, municipality, agency, business, academic, individual or other.")
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="Date of the response (default: today).")
+@click.option("--url", help="Where the response is published (https).")
+@click.option("--point", "points", multiple=True,
+              help="What a point is about: a measure, recommendation or objective id, or general (repeat per point).")
+@click.option("--summary", "summaries", multiple=True,
+              help="A point's summary as LANG=TEXT; the n-th summary in a language is the n-th point's.")
+@pass_ctx
+def new_response(ctx: Context, respondent_id, name, kind, day, url, points, summaries) -> None:
+    """Write plan/consultation/<RESPONDENT_ID>.yaml: one consultation response and its points;
+    the reasoned responses are added to it later."""
+    from .util.atomic import write_text_atomic
+    from .validate.consultation_rules import today
+    from .write.new_response import KINDS, ResponseDraft, check_response, render_response
+
+    result = run_pipeline(ctx)
+    model = result.model
+    if model is None:
+        fail("the plan cannot be read; run `nap check` first", EXIT_FINDINGS)
+    langs = model.plan.languages
+    interactive = sys.stdin.isatty()
+    missing: list[str] = []
+
+    def ask(value, flag: str, prompt: str):
+        if value:
+            return value
+        if interactive:
+            return click.prompt(prompt)
+        missing.append(flag)
+        return ""
+
+    name = ask(name, "--name", "Respondent's name")
+    kind = ask(kind, "--kind", "Kind (" + ", ".join(KINDS) + ")")
+    by_lang: dict[str, list[str]] = {lang: [] for lang in langs}
+    for s in summaries:
+        lang, sep, text = s.partition("=")
+        if not sep or lang not in langs:
+            lang, text = langs[0], s
+        by_lang[lang].append(text.strip())
+    drafted = []
+    for i, about in enumerate(points):
+        summary = {}
+        for lang in langs:
+            given = by_lang[lang][i] if i < len(by_lang[lang]) else ""
+            summary[lang] = given or ask(None, f"--summary {lang}=… for point {i + 1}", f"Point {i + 1} ({about}), summary ({lang})")
+        drafted.append((about, summary))
+    draft = ResponseDraft(respondent_id, name, kind, day.date() if day else today(), url, drafted)
+    folder = ctx.root / "plan" / "consultation"
+    existing = {p.stem for p in folder.glob("*.y*ml")} if folder.is_dir() else set()
+    problems = [f"missing {m} (or run in a terminal to be asked)" for m in missing]
+    problems += [p for p in check_response(model, draft, existing) if not missing or "is needed" not in p]
+    if problems:
+        for p in problems:
+            click.echo(f"nap new response: {p}", err=True)
+        sys.exit(EXIT_USAGE)
+    path = folder / f"{respondent_id}.yaml"
+    folder.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(path, render_response(model, draft))
+    click.echo(f"created {path.relative_to(ctx.root)} ({len(drafted)} point(s) awaiting a response)")
+
+
+@cli.command("release")
+@click.argument("version")
+@click.option("--status", type=click.Choice(["draft", "consultation", "adopted", "revised"]), required=True,
+              help="What this version is.")
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), help="Release date (default: today).")
+@click.option("--ref", help="Git tag or commit of the release, if it exists already (default: none, the working tree).")
+@click.option("--note", "notes", multiple=True, help="What the version is, as LANG=TEXT (repeat per language).")
+@pass_ctx
+def release_cmd(ctx: Context, version: str, status: str, day, ref: str | None, notes: tuple[str, ...]) -> None:
+    """Record VERSION in plan/plan.yaml `versions` and set `version` and `date` (comments kept).
+    Then commit, and tag the commit: git tag vVERSION."""
+    from .util.atomic import write_text_atomic
+    from .validate.consultation_rules import git_ref_checker, today
+    from .write.release import Release, ReleaseError, release
+
+    path = ctx.root / "plan" / "plan.yaml"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"cannot read {path}: {exc}")
+    note = {}
+    for n in notes:
+        lang, sep, value = n.partition("=")
+        if not sep:
+            fail(f"--note must be LANG=TEXT, not '{n}'")
+        note[lang.strip()] = value.strip()
+    try:
+        done = release(text, Release(version, status, day.date() if day else today(), ref, note or None),
+                       git_ref_checker(ctx.root))
+    except ReleaseError as exc:
+        fail(str(exc))
+    except Exception as exc:  # ruamel: not YAML at all
+        fail(f"cannot edit {path}: {exc}; run `nap check`", EXIT_FINDINGS)
+    write_text_atomic(path, done.text)
+    click.echo(f"recorded version {version} ({status}) in plan/plan.yaml")
+    if done.previous_ref:
+        click.echo(f"version {done.previous} now refers to its tag {done.previous_ref}")
+    elif done.previous:
+        click.echo(f"note: version {done.previous} has no ref; add `ref:` (its tag or commit) so its documents can be rebuilt")
+    if not ref:
+        click.echo(f"next: commit, then tag the commit: git tag v{version}")
+
+
 @cli.command("init")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--title", default="National Action Plan", show_default=True, help="Title of the plan.")
