@@ -239,6 +239,7 @@ def diff(ctx: Context, base: str, head: str | None, fmt: str, fail_on_uncovered:
     responses, coverage, budget, deadlines, targets, answers to re-check, then every changed
     object and field (site pages too), new findings. Reads git objects; touches no file."""
     from .analyse.diff import diff_plans
+    from .load.changed_files import changed_paths
     from .load.site_pages import pages_at_revision, pages_in_folder
     from .load.trees import FolderTree, GitTree
     from .pipeline import run
@@ -252,9 +253,10 @@ def diff(ctx: Context, base: str, head: str | None, fmt: str, fail_on_uncovered:
         before, after = run(base_tree), run(head_tree)
         pages = (pages_at_revision(repo, base_tree.commit, prefix),
                  pages_at_revision(repo, head_tree.commit, prefix) if head else pages_in_folder(ctx.root))
+        changed = changed_paths(repo, base_tree.commit, head_tree.commit if head else None, prefix)
     except TreeError as exc:
         fail(str(exc))
-    result = diff_plans(before, after, lang, pages)
+    result = diff_plans(before, after, lang, pages, changed)
     click.echo(RENDERERS[fmt](result, base, head or "working tree"), nl=False)
     sys.exit(EXIT_FINDINGS if fail_on_uncovered and result.coverage_worse else 0)
 
@@ -567,14 +569,45 @@ def build(ctx: Context, target: str, out: Path | None, full: bool) -> None:
     from .render.docs import DocumentBuildError
     from .render.site import SiteBuildError
 
+    from .export.finite import NotFinite
+    from .util.atomic import BuildFolderError
+
     try:
         with progress_display(quiet=ctx.no_progress) as progress:
             written = run_build(result, BuildOptions(ctx.root, out or ctx.root / "build", targets, progress, full))
-    except (DocumentBuildError, SiteBuildError) as exc:
+    except (DocumentBuildError, SiteBuildError, NotFinite) as exc:
         fail(f"build failed: {exc}\nThe previous build/ was left as it was.", EXIT_FINDINGS)
+    except BuildFolderError as exc:
+        fail(str(exc))
     if not ctx.quiet:
         for path in written:
             click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0: any free port).")
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Where the preview is built (default: build/preview/; build/ itself is left alone).")
+@pass_ctx
+def serve(ctx: Context, port: int, out: Path | None) -> None:
+    """Preview the site while drafting: build it, serve it on 127.0.0.1, rebuild on every change to
+    the plan's files and reload open pages. Findings show in the terminal and on the page."""
+    from .preview import PreviewSession
+
+    run_pipeline(ctx)  # not a plan at all: a usage error before anything is served
+    session = PreviewSession(ctx.root, out or ctx.root / "build" / "preview", lambda line: click.echo(line, err=True))
+    try:
+        bound = session.start(port)
+    except OSError as exc:
+        fail(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}")
+    click.echo(f"Serving the plan on http://127.0.0.1:{bound}/ (Ctrl+C stops)", err=True)
+    try:
+        session.watch()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        session.stop()
 
 
 @cli.command()
@@ -587,7 +620,7 @@ def report(ctx: Context, period: str, out: Path | None, lang: str | None, no_doc
     """Implementation report for a reporting PERIOD: a summary here, and the report as DOCX and
     PDF in every plan language (build/<plan>-report-<period>-<lang>.docx, .pdf)."""
     from .analyse.progress import UnknownPeriod, progress_of
-    from .render.docs import DocumentBuildError, build_report
+    from .render.docs import DocumentBuildError
     from .render.progress_report import report_of, word
     from .report.text import report_text
     from .util.progress import progress_display
@@ -615,12 +648,16 @@ def report(ctx: Context, period: str, out: Path | None, lang: str | None, no_doc
     click.echo("\n".join(lines))
     if no_documents:
         return
+    from .build import run_report
+    from .util.atomic import BuildFolderError
+
     try:
         with progress_display(quiet=ctx.no_progress) as display:
-            written = build_report(model, result.analysis, ctx.root, out or ctx.root / "build", period,
-                                   progress=display)
+            written = run_report(result, ctx.root, out or ctx.root / "build", period, display)
     except DocumentBuildError as exc:
         fail(f"report failed: {exc}\nThe previous build/ was left as it was.", EXIT_FINDINGS)
+    except BuildFolderError as exc:
+        fail(str(exc))
     if not ctx.quiet:
         for path in written:
             click.echo(f"wrote {path}")
