@@ -75,8 +75,9 @@ def bounded_by(ctx: Context) -> Iterator[Finding]:
                 if t.year in theirs and t.value >= theirs[t.year] and t.value > 0:
                     rel = "equals" if t.value == theirs[t.year] else "exceeds"
                     yield make("NAP712", ind.src.at("targets", i, "value").pos(),
-                               f"{ind.id}'s {t.year} target {_fmt(t.value)} {rel} the {t.year} target of {other_id} "
-                               f"({_fmt(theirs[t.year])}), which it can never reach (at_most); set it below")
+                               f"{ind.id}'s {t.year} target {_fmt(t.value)} {rel} {other_id}'s {t.year} target "
+                               f"({_fmt(theirs[t.year])}), yet {ind.id} is at most {other_id} (at_most); set it "
+                               f"below {_fmt(theirs[t.year])}, at a rate the baselines support")
 
 
 def needs_direction(ctx: Context) -> Iterator[Finding]:
