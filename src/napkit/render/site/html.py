@@ -58,7 +58,8 @@ def table(head: Sequence[object], rows: Iterable[Sequence[object]], *, caption: 
 
     name = label if label is not None else caption
     if name is None:  # name the region by its columns
-        name = Safe(", ").join(Safe(_TAG.sub("", str(Safe.escape(h)))) for h in head)
+        name = Safe(", ").join(Safe(_TAG.sub("", str(Safe.escape(h.content if isinstance(h, Cell) else h))))
+                               for h in head)
     if len(head) > 3:
         wrapper = Safe('<div class="nap-table nap-table--scroll{}" role="region" tabindex="0" aria-label="{}">').format(
             " " + cls if cls else "", name)
@@ -69,7 +70,9 @@ def table(head: Sequence[object], rows: Iterable[Sequence[object]], *, caption: 
         parts.append(Safe("<caption>{}</caption>").format(caption))
     parts.append(Safe("<thead><tr>"))
     for i, h in enumerate(head):
-        parts.append(Safe('<th scope="col"{}>{}</th>').format(Safe(' class="nap-num"') if i in numeric_cols else "", h))
+        classes = " ".join(x for x in ("nap-num" if i in numeric_cols else "", h.cls if isinstance(h, Cell) else "") if x)
+        parts.append(Safe('<th scope="col"{}>{}</th>').format(Safe(' class="{}"').format(classes) if classes else "",
+                                                          h.content if isinstance(h, Cell) else h))
     parts.append(Safe("</tr></thead><tbody>"))
     for row in rows:
         parts.append(Safe("<tr>" + "".join(_cell(c) for c in mark(row)) + "</tr>"))

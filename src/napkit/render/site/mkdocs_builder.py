@@ -133,8 +133,18 @@ def derive_config(base: dict, tree: LanguageTree, site: SiteTree, copyright_text
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+# Pages of wide tables get the width of the page: without Material's sidebars the content column
+# is ~1170 px at 1280 px instead of 688 px, and the budget's totals, the timeline's milestones and
+# the dashboard's "what was done" columns fit beside their names. The tabs stay, and on small
+# screens the navigation drawer.
+WIDE_PAGES = {"coverage": ["navigation", "toc"], "budget": ["navigation", "toc"],
+              "timeline": ["navigation", "toc"], "progress": ["navigation", "toc"]}
+
+
 def _front_matter(page, tree: LanguageTree) -> str:
     meta = dict(page.meta)
+    if page.kind in WIDE_PAGES:
+        meta.setdefault("hide", WIDE_PAGES[page.kind])
     meta["title"] = str(esc(page.title))
     if page.description:
         text = " ".join(page.description.split())

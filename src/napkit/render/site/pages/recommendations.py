@@ -7,10 +7,10 @@ from ....analyse.coverage import STATUSES
 from ..charts import stacked_horizontal
 from ..context import Ctx, anchor_of
 from ..escape import Safe, esc, safe_url
-from ..html import Cell, facts, link, p, rowh, table, ul
+from ..html import facts, link, p, rowh, table, ul
 from ..tree import Page
 from . import Doc, Output
-from .common import at, chart_figure, chart_file, coverage_badge, mark, response_badge
+from .common import at, chart_figure, chart_file, coverage_badge, response_badge
 from .plan import coverage_table
 
 # coverage colours: covered, partial, uncovered, noted (≥ 3:1 on white; see charts.PALETTE)
@@ -101,58 +101,5 @@ def source(ctx: Ctx, out: Output, ident: str) -> Page:
                         description=ctx.text(s.title)))
 
 
-# Past this many measures a grid no longer reads (nor loads: rows × columns cells); each row then
-# lists the measures that answer its recommendation.
-MATRIX_MAX_COLUMNS = 60
-
-
-def _answers_table(ctx: Ctx, source: str, recs) -> Safe:
-    cov = ctx.analysis.coverage
-    rows = []
-    for r in recs:
-        rc = cov.by_recommendation[r.id]
-        header = Safe('{}<span class="nap-small">{}</span>').format(ctx.recommendation_link(r.id), ctx.text(r.summary))
-        answers = esc(", ").join(ctx.measure_link(a.measure) + esc(f" ({ctx.t(f'extent.{a.extent}').lower()})")
-                                 for a in rc.answers)
-        rows.append([rowh(header), ctx.t(f"response.{r.response.status}"), coverage_badge(ctx, rc.status),
-                     answers or "–"])
-    return p(ctx.t("matrix_as_list")) + table(
-        [ctx.t("recommendation"), ctx.t("response"), ctx.t("coverage_state"), ctx.t("answered_by")], rows,
-        caption=ctx.t("matrix_caption_list") + ": " + ctx.source_title(source))
-
-
-def coverage_matrix(ctx: Ctx, out: Output) -> Page:
-    model = ctx.model
-    ctx = at(ctx, ctx.routes.url("coverage"))
-    cov = ctx.analysis.coverage
-    title = ctx.t("coverage_matrix")
-    doc = Doc().h(1, title)
-    doc.html(p(ctx.t("matrix_intro")))
-    doc.html(coverage_table(ctx, cov, ctx.t("coverage_summary")))
-    full, part = ctx.t("extent.full"), ctx.t("extent.partial")
-    for s in model.sources:
-        recs = model.recommendations_of(s.id)
-        answering = {a.measure for r in recs for a in cov.by_recommendation[r.id].answers}
-        columns = [m for m in model.measures if m in answering]
-        doc.h(2, ctx.source_title(s.id))
-        if len(columns) > MATRIX_MAX_COLUMNS:
-            doc.html(_answers_table(ctx, s.id, recs))
-            continue
-        head = [ctx.t("recommendation"), ctx.t("response"), ctx.t("coverage_state")]
-        head += [Safe('<a href="{}" title="{}">{}</a>').format(ctx.url("measure", m), ctx.measure_title(m), m)
-                 for m in columns]
-        rows = []
-        for r in recs:
-            rc = cov.by_recommendation[r.id]
-            extent = {a.measure: a.extent for a in rc.answers}
-            header = Safe('{}<span class="nap-small">{}</span>').format(ctx.recommendation_link(r.id),
-                                                                       ctx.text(r.summary))
-            row = [rowh(header), ctx.t(f"response.{r.response.status}"), coverage_badge(ctx, rc.status)]
-            for m in columns:
-                e = extent.get(m)
-                row.append(Cell(mark("●", full) if e == "full" else mark("◐", part) if e == "partial" else "",
-                                cls="nap-mark"))
-            rows.append(row)
-        doc.html(table(head, rows, caption=ctx.t("matrix_caption") + ": " + ctx.source_title(s.id),
-                       cls="nap-matrix"))
-    return out.add(Page(ctx.routes.path("coverage"), title, doc.markdown(), "coverage", "coverage"))
+# the coverage matrix has a module of its own (pages/coverage.py); named here, where compose finds it
+from .coverage import MATRIX_MAX_COLUMNS, coverage_matrix  # noqa: E402,F401
