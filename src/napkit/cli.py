@@ -77,8 +77,9 @@ def cli(click_ctx: click.Context, root: Path | None, quiet: bool) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True,
-              help="text for people, github for PR annotations, json for tools.")
+@click.option("--format", "fmt", type=click.Choice(["text", "github", "json", "markdown"]), default="text",
+              show_default=True,
+              help="text for people, github for PR annotations, json for tools, markdown for a review list.")
 @click.option("--strict", is_flag=True, help="Treat warnings (e.g. missing translations) as errors.")
 @pass_ctx
 def check(ctx: Context, fmt: str, strict: bool) -> None:
@@ -344,65 +345,69 @@ def _lang_values(values: tuple[str, ...], languages: tuple[str, ...], what: str)
 @click.option("--objective", help="Objective id.")
 @click.option("--title", "titles", multiple=True, help="Title, as LANG=TEXT (repeat per language).")
 @click.option("--description", "descriptions", multiple=True, help="Description, as LANG=TEXT.")
-@click.option("--lead", help="Lead agency id (exactly one).")
-@click.option("--partner", "partners", multiple=True, help="Partner agency id (repeatable).")
+@click.option("--lead", help="Lead agency: id, abbreviation or name (exactly one).")
+@click.option("--partner", "partners", multiple=True, help="Partner agency (repeatable).")
 @click.option("--implements", "implements", multiple=True, help="Recommendation id, or ID:partial (repeatable).")
-@click.option("--start", type=click.DateTime(["%Y-%m-%d"]), help="Start date YYYY-MM-DD.")
-@click.option("--end", type=click.DateTime(["%Y-%m-%d"]), help="End date YYYY-MM-DD.")
+@click.option("--start", help="Start date: 2027-01-01 or 1.1.2027 (default: the plan's start).")
+@click.option("--end", help="End date (default: the plan's end).")
 @pass_ctx
 def new_measure(ctx: Context, measure_id, objective, titles, descriptions, lead, partners, implements, start, end) -> None:
-    """Write measures/<id>.yaml: asks for what the flags do not give (when run in a terminal)."""
+    """Write measures/<id>.yaml. In a terminal it asks for what the flags do not give — checking
+    each answer as it is typed, `?` lists the choices — including milestones and the budget."""
     from .util.atomic import write_text_atomic
-    from .write.new_measure import MeasureDraft, check_draft, next_measure_id, render_measure
+    from .write import new_measure as nm
 
     result = run_pipeline(ctx)
     model = result.model
     if model is None:
         fail("the plan cannot be read; run `nap check` first", EXIT_FINDINGS)
     langs = model.plan.languages
-    interactive = sys.stdin.isatty()
-    missing: list[str] = []
+    problems: list[str] = []
 
-    def ask(value, flag: str, prompt: str, **kw):
-        if value:
-            return value
-        if interactive:
-            return click.prompt(prompt, **kw)
-        missing.append(flag)
-        return ""
+    def given(value, resolve, default=None):
+        """A flag's value through the same resolver as a typed answer; every problem is kept."""
+        if not value:
+            return default
+        try:
+            return resolve(value)
+        except nm.NewMeasureError as exc:
+            problems.append(str(exc))
+            return default
 
-    objective = ask(objective, "--objective", "Objective (" + ", ".join(model.objectives) + ")")
-    title = _lang_values(titles, langs, "title")
-    description = _lang_values(descriptions, langs, "description")
-    for lang in langs:
-        title[lang] = title.get(lang) or ask(None, f"--title {lang}=…", f"Title ({lang})")
-        description[lang] = description.get(lang) or ask(None, f"--description {lang}=…", f"Description ({lang})")
-    lead = ask(lead, "--lead", "Lead agency id")
-    if not implements and interactive:
-        answer = click.prompt("Recommendations it implements (ids, comma-separated; ID:partial)", default="")
-        implements = tuple(x.strip() for x in answer.split(",") if x.strip())
-    # the plan period unless told otherwise
-    start = start or ask(None, "--start", "Start date", type=click.DateTime(["%Y-%m-%d"]),
-                         default=f"{model.plan.start_year}-01-01") or dt.datetime(model.plan.start_year, 1, 1)
-    end = end or ask(None, "--end", "End date", type=click.DateTime(["%Y-%m-%d"]),
-                     default=f"{model.plan.end_year}-12-31") or dt.datetime(model.plan.end_year, 12, 31)
-    missing = [m for m in missing if m not in ("--start", "--end")]
-    draft = MeasureDraft(
-        objective=objective, title=title, description=description, lead=lead,
-        start=start.date(), end=end.date(), partners=list(partners),
-        implements=[(x.split(":")[0], x.split(":")[1] if ":" in x else "full") for x in implements],
+    draft = nm.MeasureDraft(
+        objective=given(objective, lambda t: nm.resolve_objective(model, t), ""),
+        title=_lang_values(titles, langs, "title"), description=_lang_values(descriptions, langs, "description"),
+        lead=given(lead, lambda t: nm.resolve_agency(model, t), ""),
+        start=given(start, nm.parse_date, model.plan.start), end=given(end, nm.parse_date, model.plan.end),
+        partners=[a for p in partners for a in given(p, lambda t: nm.resolve_agencies(model, t), [])],
+        implements=[x for i in implements for x in given(i, lambda t: nm.resolve_recommendations(model, t), [])],
         id=measure_id)
-    problems = [f"missing {m} (or run in a terminal to be asked)" for m in missing]
-    problems += [p for p in check_draft(model, draft) if not missing or "is needed" not in p]
+    if sys.stdin.isatty():
+        from .write.measure_dialog import ask_measure
+
+        for p in problems:  # what a flag got wrong is asked for again
+            click.echo(f"nap new measure: {p}", err=True)
+        problems = []
+        draft = ask_measure(model, draft)
+    else:
+        flags = {"objective": "--objective", "lead": "--lead"}
+        problems += [f"missing {flag} (or run in a terminal to be asked)" for key, flag in flags.items()
+                     if not getattr(draft, key)]
+        for lang in langs:
+            problems += [f"missing --{what} {lang}=… (or run in a terminal to be asked)"
+                         for what, texts in (("title", draft.title), ("description", draft.description))
+                         if not texts.get(lang)]
+    if not problems:
+        problems = nm.check_draft(model, draft)
     if problems:
         for p in problems:
             click.echo(f"nap new measure: {p}", err=True)
         sys.exit(EXIT_USAGE)
-    draft.id = draft.id or next_measure_id(model)
+    draft.id = draft.id or nm.next_measure_id(model)
     path = ctx.root / "measures" / f"{draft.id}.yaml"
     if path.exists():
         fail(f"{path} exists already")
-    write_text_atomic(path, render_measure(model, draft))
+    write_text_atomic(path, nm.render_measure(model, draft))
     click.echo(f"created {path.relative_to(ctx.root)}")
 
 

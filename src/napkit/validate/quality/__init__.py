@@ -35,8 +35,15 @@ def check_quality(model: PlanModel, coverage: Coverage, shadow_ids: Iterable[str
             level = settings.get(f.code)
             if level == "off":
                 continue
-            out.append(replace(f, severity=_LEVELS[level]) if level in _LEVELS else f)
+            out.append(_with_hint(replace(f, severity=_LEVELS[level]) if level in _LEVELS else f))
     return out
+
+
+def _with_hint(f: Finding) -> Finding:
+    """Rules write 'what is wrong; what to do': the part after the last '; ' becomes the hint,
+    so that reporters can show the fix on its own (text: 'hint:', markdown: 'Fix:')."""
+    what, sep, fix = f.message.rpartition("; ")
+    return replace(f, message=what, hint=fix) if sep and not f.hint else f
 
 
 def with_quality(findings: list[Finding], model: PlanModel, coverage: Coverage,
