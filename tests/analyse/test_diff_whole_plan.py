@@ -52,13 +52,15 @@ class Case:
 
 def _response(d):
     assert d["responses_changed"] == [{"recommendation": "SRC-01", "before": "accepted", "after": "noted",
-                                       "justification_changed": True, "file": REC, "line": 12}]
+                                       "justification": "added", "justification_changed": True, "file": REC,
+                                       "line": 12}]
 
 
 CASES = [
     Case("response", REC, "response: {status: accepted}",
          "response: {status: noted, justification: {nb: Ikke nå., en: Not now.}}", _response,
-         "RESPONSE CHANGED SRC-01: accepted → noted", "| **SRC-01** | accepted | **noted** | rewritten |"),
+         "RESPONSE CHANGED SRC-01: accepted → noted (justification added)",
+         "| **SRC-01** | accepted | **noted** | added |"),
     Case("justification", REC, "en: Adult victims only in this plan.", "en: Adult victims first.",
          lambda d: changed(d, "recommendations", "SRC-02")["justification (en)"] == (
              "Adult victims only in this plan.", "Adult victims first."),
@@ -191,3 +193,26 @@ def test_a_plan_file_that_no_longer_parses_is_a_change_not_silence(repo):
     change = data["other"]["changed"][0]["changes"][0]
     assert change["field"] == "(file)" and change["after"].startswith("cannot be read")
     assert "plan/agencies.yaml" in text
+
+
+def test_files_napkit_does_not_read_are_still_named(repo):
+    (repo / "plan/templates").mkdir()
+    (repo / "plan/templates/cover.txt").write_text("Cover text\n")
+    (repo / "site/en/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    text, markdown, data = diff_all(repo)
+    assert "plan/templates/cover.txt" in data["summary"]["files"] and "plan/templates/cover.txt" in text
+    assert [p["id"] for p in data["pages"]["added"]] == ["site/en/logo.png"]
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "files")
+    (repo / "site/en/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00other")
+    data = diff_all(repo)[2]
+    assert changed(data, "pages", "site/en/logo.png") == {"(binary file changed)": ("—", "—")}
+
+
+def test_a_reported_indicator_value_and_its_source(repo):
+    edit(repo / "plan/progress/2027/M-01.yaml", "value: 31", "value: 29")
+    edit(repo / "plan/progress/2027/M-01.yaml", "en: Police annual report 2027", "en: Police annual report 2027 (revised)")
+    text, _markdown, data = diff_all(repo)
+    assert changed(data, "progress", "2027/M-01")["IND-CASES 2027"] == ("31", "29")
+    other = data["other"]["changed"][0]["changes"]
+    assert other[0]["field"] == "indicators[IND-CASES].source.en" and other[0]["after"].endswith("(revised)")

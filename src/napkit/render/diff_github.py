@@ -40,7 +40,7 @@ def render_github(d: PlanDiff, base: str, head: str) -> str:
                             f"now no measure answers it"))
     for r in d.responses_changed:
         out.append(_command("warning", r.pos, f"Response to {r.recommendation} changed",
-                            f"{r.before} → {r.after}" + (" (justification rewritten)" if r.justification_changed else "")))
+                            f"{r.before} → {r.after}" + (f" (justification {r.justification})" if r.justification_changed else "")))
     for s in d.suspects:
         out.append(_command("warning", s.pos, f"Re-check {s.measure} ↔ {s.recommendation}",
                             f"the {s.changed}'s {s.what} changed: read {s.measure}'s answer to "

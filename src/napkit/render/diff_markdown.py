@@ -83,7 +83,7 @@ def _decisions(d: PlanDiff) -> list[str]:
         out += _section(t("responses"), 4)
         out += _table(["recommendation", "before", "after", "justification", "where"],
                       [[f"**{md(r.recommendation)}**", md(r.before), f"**{md(r.after)}**",
-                        t("justification.rewritten" if r.justification_changed else "justification.kept"),
+                        t(f"justification.{r.justification}"),
                         md(where(r))] for r in d.responses_changed])
     out += _coverage(d)
     out += _money(d)

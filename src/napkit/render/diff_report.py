@@ -31,9 +31,8 @@ def render_text(d: PlanDiff, base: str, head: str) -> str:
     if not d.base_readable or not d.head_readable:
         out.append("  " + t("unreadable", which="base" if not d.base_readable else "head"))
     for r in d.responses_changed:
-        rewritten = t("justification.rewritten") if r.justification_changed else t("justification.kept")
         out.append(f"  RESPONSE CHANGED {r.recommendation}: {r.before} → {r.after} "
-                   f"({t('col.justification').lower()} {rewritten})  [{where(r)}]")
+                   f"({t('col.justification').lower()} {t(f'justification.{r.justification}')})  [{where(r)}]")
     for c in d.newly_uncovered:
         out.append(f"  NEWLY UNCOVERED {c.recommendation} (was {c.before} by {', '.join(c.measures_before) or '—'})")
     for c in d.newly_covered:
@@ -91,7 +90,8 @@ def render_json(d: PlanDiff, base: str, head: str) -> str:
                      "newly_uncovered": [cov(c) for c in d.newly_uncovered],
                      "newly_covered": [cov(c) for c in d.newly_covered], "other": [cov(c) for c in d.other_coverage]},
         "responses_changed": [{"recommendation": r.recommendation, "before": r.before, "after": r.after,
-                               "justification_changed": r.justification_changed, **_pos(r)}
+                               "justification": r.justification, "justification_changed": r.justification_changed,
+                               **_pos(r)}
                               for r in d.responses_changed],
         "targets": [{"subject": x.subject, "what": x.what, "before": x.before, "after": x.after, "note": x.note,
                      **_pos(x)} for x in d.targets],

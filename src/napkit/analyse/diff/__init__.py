@@ -9,7 +9,7 @@ re-check; totals compares coverage and budget."""
 
 from __future__ import annotations
 
-from ...findings import Finding, Severity
+from ...findings import Finding, Pos, Severity
 from ...pipeline import Result
 from .agencies import compare_agencies
 from .catalogs import compare_catalogs, response_changes
@@ -38,8 +38,8 @@ def _finding_key(f: Finding) -> tuple:
     return (f.code, f.pos.file, f.message)
 
 
-def _unreadable(result: Result) -> dict[str, str]:
-    return {f.pos.file: f.message for f in result.findings.items if f.code in _UNREADABLE}
+def _unreadable(result: Result) -> dict[str, Finding]:
+    return {f.pos.file: f for f in result.findings.items if f.code in _UNREADABLE}
 
 
 def _schema_failures(result: Result) -> set[str]:
@@ -55,7 +55,9 @@ def _errors_by_file(result: Result) -> dict[str, int]:
 
 
 def diff_plans(base: Result, head: Result, lang: str | None = None,
-               pages: tuple[dict[str, str], dict[str, str]] = ({}, {})) -> PlanDiff:
+               pages: tuple[dict[str, str], dict[str, str]] = ({}, {}), changed_files: list[str] = ()) -> PlanDiff:
+    """`changed_files`: what git sees as changed; any of them the comparisons did not report is
+    listed as a changed file, so the report never says less than git."""
     mb, mh = base.model, head.model
     ref = mh or mb
     langs = ref.languages if ref else ("en",)
@@ -80,6 +82,9 @@ def diff_plans(base: Result, head: Result, lang: str | None = None,
     by_file = compare_files(ctx.claims, base.documents, head.documents, _unreadable(base), _unreadable(head))
     items = _attach_file_changes(items, by_file)
     items += other_items(by_file, errors)
+    reported = {i.pos.file for i in items} | {c.pos.file for i in items for c in i.changes}
+    items += [ItemChange("other", path, "", "changed", (Change("(file changed)", "—", "—", pos=Pos(path)),), Pos(path))
+              for path in changed_files if path not in reported]
     d.items = sorted(items, key=lambda i: KINDS.index(i.kind))  # stable: each kind keeps its order
 
     if mb is not None and mh is not None:

@@ -50,6 +50,8 @@ def response_changes(items: list[ItemChange]) -> list[ResponseChange]:
             continue
         response = next((c for c in item.changes if c.field == "response"), None)
         if response is not None:
-            rewritten = any(c.field.startswith("justification") for c in item.changes)
-            out.append(ResponseChange(item.id, response.before, response.after, rewritten, response.pos))
+            texts = [c for c in item.changes if c.field.startswith("justification")]
+            state = ("unchanged" if not texts else "added" if all(c.before == "—" for c in texts)
+                     else "removed" if all(c.after == "—" for c in texts) else "rewritten")
+            out.append(ResponseChange(item.id, response.before, response.after, state, response.pos))
     return out

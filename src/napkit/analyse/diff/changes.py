@@ -50,8 +50,12 @@ class ResponseChange:
     recommendation: str
     before: str
     after: str
-    justification_changed: bool
+    justification: str  # unchanged | added | removed | rewritten
     pos: Pos = Pos("")
+
+    @property
+    def justification_changed(self) -> bool:
+        return self.justification != "unchanged"
 
 
 @dataclass(frozen=True, slots=True)

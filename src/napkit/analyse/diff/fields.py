@@ -109,6 +109,13 @@ class Fields:
         self.ctx, self.a, self.b = ctx, a_src, b_src
         self.changes: list[Change] = []
 
+    def of(self, a: Any, b: Any) -> "Fields":
+        """The same comparison over a sub-object (a partner, a milestone): its changes are added
+        to this object's, its positions and claims are the sub-object's."""
+        sub = Fields(self.ctx, a.src, b.src)
+        sub.changes = self.changes
+        return sub
+
     def claim(self, *key: Any) -> None:
         self.ctx.claims.add("base", self.a, *key)
         self.ctx.claims.add("head", self.b, *key)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ...findings import Pos
+from ...findings import Finding, Pos
 from ...load.yaml_doc import Document
 from .changes import Change, ItemChange
 from .fields import Claims, text_change, word
@@ -30,10 +30,14 @@ def _value(v: Any) -> str:
     return text if len(text) <= MAX_VALUE else text[: MAX_VALUE - 1] + "…"
 
 
-def _id_key(items: list) -> str | None:
+def _id_key(*lists: list) -> str | None:
+    """The key that names every item, uniquely within each list (base and head)."""
     for key in _ID_KEYS:
-        ids = [x.get(key) if isinstance(x, dict) else None for x in items]
-        if all(isinstance(i, (str, int)) for i in ids) and len(set(ids)) == len(ids):
+        good = True
+        for items in lists:
+            ids = [x.get(key) if isinstance(x, dict) else None for x in items]
+            good = good and all(isinstance(i, (str, int)) for i in ids) and len(set(ids)) == len(ids)
+        if good:
             return key
     return None
 
@@ -66,7 +70,7 @@ class _Walk:
                 elif not self.claims.covers("base", self.a.file, pa + (k,)):
                     self.emit(sub, x[k], None, pa + (k,), None)
         elif isinstance(x, list) and isinstance(y, list):
-            key = _id_key(x + y)
+            key = _id_key(x, y)
             ka = {(item[key] if key else i): i for i, item in enumerate(x)}
             kb = {(item[key] if key else i): i for i, item in enumerate(y)}
             for k in [*kb, *(k for k in ka if k not in kb)]:
@@ -89,8 +93,8 @@ def _first_changed_line(a: str, b: str) -> int:
     return min(len(a.splitlines()), len(b.splitlines())) + 1
 
 
-def compare_files(claims: Claims, base: list[Document], head: list[Document], unreadable_base: dict[str, str],
-                  unreadable_head: dict[str, str]) -> dict[str, list[Change]]:
+def compare_files(claims: Claims, base: list[Document], head: list[Document], unreadable_base: dict[str, Finding],
+                  unreadable_head: dict[str, Finding]) -> dict[str, list[Change]]:
     """file → the changes no typed comparison covered."""
     da, db = {d.file: d for d in base}, {d.file: d for d in head}
     out: dict[str, list[Change]] = {}
@@ -107,9 +111,10 @@ def compare_files(claims: Claims, base: list[Document], head: list[Document], un
                 walk.walk(a.data, b.data, (), (), "")
                 changes = walk.out
         elif b is None and file in unreadable_head:
-            changes = [Change("(file)", "readable", f"cannot be read: {unreadable_head[file]}", pos=Pos(file, 1, 1))]
+            problem = unreadable_head[file]
+            changes = [Change("(file)", "readable", f"cannot be read: {problem.message}", pos=problem.pos)]
         elif a is None and file in unreadable_base:
-            changes = [Change("(file)", f"could not be read: {unreadable_base[file]}",
+            changes = [Change("(file)", f"could not be read: {unreadable_base[file].message}",
                               "readable" if b is not None else "—", pos=Pos(file, 1, 1))]
         elif b is not None:
             changes = [] if claims.covers("head", file, ()) else [Change("(file added)", "—", file, pos=Pos(file, 1, 1))]

@@ -21,27 +21,20 @@ def _by_year(m: Measure) -> dict[int, float]:
 
 
 def _partner(f: Fields, agency: str, a: Partner, b: Partner) -> None:
-    f.ctx.claims.add("head", b.src, "agency")
-    f.ctx.claims.add("base", a.src, "agency")
-    _at(f, a, b).text(f"role of {agency}", ("role",), a.role, b.role)
-
-
-def _at(f: Fields, a, b) -> Fields:
-    """A Fields over a sub-object that adds its changes to the measure's."""
-    sub = Fields(f.ctx, a.src, b.src)
-    sub.changes = f.changes
-    return sub
+    sub = f.of(a, b)
+    sub.claim("agency")
+    sub.text(f"role of {agency}", ("role",), a.role, b.role)
 
 
 def _milestone(f: Fields, mid: str, a: Milestone, b: Milestone) -> None:
-    sub = _at(f, a, b)
+    sub = f.of(a, b)
     sub.claim("id")
     sub.value(f"milestone {mid} due", ("due",), a.due, b.due)
     sub.text(f"milestone {mid} deliverable", ("deliverable",), a.deliverable, b.deliverable)
 
 
 def _indicator(f: Fields, ind: str, a: MeasureIndicator, b: MeasureIndicator) -> None:
-    sub = _at(f, a, b)
+    sub = f.of(a, b)
     sub.claim("indicator")
     for what, key, x, y in (("target", "target", a.target, b.target), ("baseline", "baseline", a.baseline, b.baseline)):
         sub.claim(key, "value")
@@ -71,7 +64,7 @@ def _measure(f: Fields, a: Measure, b: Measure) -> None:
     ia, ib = {x.recommendation: x for x in a.implements}, {x.recommendation: x for x in b.implements}
     f.items("now implements", "no longer implements", ia, ib, lambda x: f"{x.recommendation} ({x.extent})")
     for rid in ia.keys() & ib.keys():
-        sub = _at(f, ia[rid], ib[rid])
+        sub = f.of(ia[rid], ib[rid])
         sub.claim("recommendation")
         sub.value(f"extent for {rid}", ("extent",), ia[rid].extent, ib[rid].extent)
         sub.text(f"note for {rid}", ("note",), ia[rid].note, ib[rid].note)

@@ -10,6 +10,10 @@ from .changes import Change, ItemChange
 MAX_HUNKS = 20  # per page; a rewritten page says how many more
 
 
+def _binary(text: str) -> bool:
+    return "\x00" in text or "\ufffd" in text  # read with errors="replace"
+
+
 def _title(text: str) -> str:
     return next((line.lstrip("#").strip() for line in text.splitlines() if line.startswith("#")), "")
 
@@ -27,7 +31,12 @@ def compare_pages(base: dict[str, str], head: dict[str, str]) -> list[ItemChange
             continue
         if a is None or b is None:
             state = "added" if a is None else "removed"
-            out.append(ItemChange("page", path, _title(b if a is None else a), state, pos=Pos(path, 1, 1)))
+            text = b if a is None else a
+            out.append(ItemChange("page", path, "" if _binary(text) else _title(text), state, pos=Pos(path, 1, 1)))
+            continue
+        if _binary(a) or _binary(b):  # an image or a font: no lines to show
+            out.append(ItemChange("page", path, "", "changed", (Change("(binary file changed)", "—", "—",
+                                                                       pos=Pos(path)),), Pos(path)))
             continue
         old, new = a.splitlines(), b.splitlines()
         hunks = [op for op in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes() if op[0] != "equal"]

@@ -25,11 +25,20 @@ def _entry(f: Fields, a: ProgressEntry, b: ProgressEntry) -> None:
     reached_a, reached_b = {m.id: m.reached for m in a.milestones}, {m.id: m.reached for m in b.milestones}
     for mid in sorted(reached_a.keys() | reached_b.keys()):
         f.value(f"milestone {mid} reached", ("milestones",), reached_a.get(mid), reached_b.get(mid))
-    f.claim("indicators")
-    actual_a = {(x.indicator, x.year): x.value for x in a.indicators}
-    actual_b = {(x.indicator, x.year): x.value for x in b.indicators}
-    for ind, year in sorted(actual_a.keys() | actual_b.keys()):
-        f.number(f"{ind} {year}", ("indicators",), actual_a.get((ind, year)), actual_b.get((ind, year)))
+    # values are compared here; anything else of an item (its source) is left to generic.py
+    actual_a = {(x.indicator, x.year): x for x in a.indicators}
+    actual_b = {(x.indicator, x.year): x for x in b.indicators}
+    for key in sorted(actual_a.keys() | actual_b.keys()):
+        x, y = actual_a.get(key), actual_b.get(key)
+        label = f"{key[0]} {key[1]}"
+        if x is not None and y is not None:
+            sub = f.of(x, y)
+            sub.claim("indicator")
+            sub.claim("year")
+            sub.number(label, ("value",), x.value, y.value)
+        else:
+            f.ctx.claims.add("head" if y else "base", (y or x).src)
+            f.add(label, x.value if x else None, y.value if y else None, ("indicators",), at=y.src if y else None)
 
 
 def _by_key(model: PlanModel) -> dict[str, ProgressEntry]:
