@@ -69,6 +69,36 @@ def test_baselines_quote_the_reports(result):
     series = {p.year: p.value for p in ind["IND-INVESTIGATIONS"].baseline}
     assert series[2023] == 27 and series[2022] == 32
     assert {p.year: p.value for p in ind["IND-PROSECUTIONS"].baseline}[2023] == 0
-    assert {p.year: p.value for p in ind["IND-CONVICTIONS"].baseline}[2023] == 0
+    # one national series for convictions: KOM's overview of court decisions, as cited by the OSCE (¶50)
+    assert {p.year: p.value for p in ind["IND-CONVICTIONS"].baseline} == {2019: 4, 2020: 1, 2021: 3, 2022: 0}
+    assert tuple(ind["IND-CONVICTIONS"].at_most) == ("IND-PROSECUTIONS",)
+    assert {p.year: p.value for p in ind["IND-CHILD-VICTIMS"].baseline} == {2023: 13}
     assert {p.year: p.value for p in ind["IND-VICTIMS-IDENTIFIED"].baseline}[2023] == 120
     assert all(p.source for i in ind.values() for p in i.baseline)
+
+
+def test_counts_after_the_content_review(result):
+    """Pinned after issue 14: two pairs of measures merged (M-39 into M-14, M-43 into M-18), OSCE ¶20
+    added (R98) and R29 split (R99), the bodies the measures rely on registered."""
+    m = result.model
+    assert len(m.measures) == 44 and "M-39" not in m.measures and "M-43" not in m.measures
+    assert len(m.recommendations) == 109
+    assert m.recommendations["OSCE23-R98"].paragraph == 20
+    assert m.recommendations["OSCE23-R99"].section == "VII.2"
+    assert len(m.agencies) == 63
+    assert {"FINANSTILSYNET", "DFD", "NKOM", "SDIR", "FDIR", "IMDI", "UDIR", "DFO", "NFD", "SRF",
+            "KRISESENTERSEKRETARIATET"} <= set(m.agencies)
+    assert len(m.indicators) == 25
+
+
+def test_every_indicator_has_direction_unit_kind_and_a_baseline_or_a_reason(result):
+    for ind in result.model.indicators.values():
+        assert ind.direction and ind.unit_kind, ind.id
+        assert ind.baseline or ind.baseline_note, ind.id
+
+
+def test_bodies_the_government_cannot_instruct_are_asked(result):
+    m = result.model
+    assert {a for a, ag in m.agencies.items() if ag.independent} >= {"RA", "STATSADVOKATENE", "DA", "NIM"}
+    led = [x for x in m.measures.values() if m.agencies[x.lead].independent]
+    assert led and all(x.commitment in ("invitation", "own") for x in led)
