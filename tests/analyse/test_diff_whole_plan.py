@@ -216,3 +216,17 @@ def test_a_reported_indicator_value_and_its_source(repo):
     assert changed(data, "progress", "2027/M-01")["IND-CASES 2027"] == ("31", "29")
     other = data["other"]["changed"][0]["changes"]
     assert other[0]["field"] == "indicators[IND-CASES].source.en" and other[0]["after"].endswith("(revised)")
+
+
+def test_a_measure_or_catalog_that_no_longer_parses_is_changed_not_removed(repo):
+    edit(repo / "measures/M-02.yaml", "title: {nb: Bistand til ofre, en: Assistance to victims}",
+         "title: Bistand: til ofre")
+    edit(repo / REC, "  - id: SRC-03\n", "  - id: SRC-03\n\t")
+    text, markdown, data = diff_all(repo)
+    assert not data["measures"]["removed"] and not data["recommendations"]["removed"]
+    m02 = data["measures"]["changed"][0]
+    assert m02["id"] == "M-02" and m02["errors"] == 1 and m02["changes"][0]["after"].startswith("cannot be read")
+    assert m02["changes"][0]["line"] == 3
+    catalog = next(i for i in data["other"]["changed"] if i["id"] == REC)
+    assert catalog["changes"][0]["field"] == "(file)"
+    assert "M-02 Bistand til ofre — has 1 error(s)" in text and "#### Measures" in markdown

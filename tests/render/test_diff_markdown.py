@@ -58,3 +58,18 @@ def test_github_autolinks_are_broken_too(evil_diff):
     # extension, which neither renderer here has): none may stand intact in the summary
     for trigger in ("https://evil", "www.evil", "mail@evil", "<https", "<img", "<script"):
         assert trigger not in evil_diff
+
+
+def test_a_huge_change_keeps_the_summary_under_githubs_limit(tmp_path):
+    r = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "valid_plan", r)
+    git(r, "init", "-q", "-b", "main")
+    git(r, "add", "-A")
+    git(r, "commit", "-qm", "base")
+    many = "".join(f"  - id: SRC-{n:05d}\n    summary: {{nb: Anbefaling {n} {'lang tekst ' * 20}, en: Ask {n}}}\n"
+                   f"    pillar: prevention\n    response: {{status: noted, justification: {{nb: Nei., en: No.}}}}\n"
+                   for n in range(100, 3100))
+    edit(r / "plan/recommendations/src.yaml", "recommendations:\n", "recommendations:\n" + many)
+    md = nap("diff", "HEAD", "--format", "markdown", root=r).stdout
+    assert len(md.encode()) < 1024 * 1024
+    assert "… and 2850 more (all of them in `nap diff --format json`)" in md

@@ -31,6 +31,7 @@ DIFF_LABELS: dict[str, dict[str, str]] = {
     "suspect.measure": {"en": "the measure's {what} changed"},
     "new_findings": {"en": "New findings ({n})"},
     "more_findings": {"en": "… and {n} more (run `nap check`)"},
+    "more_items": {"en": "… and {n} more (all of them in `nap diff --format json`)"},
     "fixed_findings": {"en": "{n} finding(s) of the base are gone."},
     "has_errors": {"en": "has {n} error(s): compared from the file, see the findings"},
     "col.recommendation": {"en": "Recommendation"},

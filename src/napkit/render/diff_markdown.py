@@ -15,6 +15,8 @@ from .diff_labels import t
 from .site.escape import esc
 
 MAX_FINDINGS = 200
+# GitHub refuses a job summary over 1 MiB: past this many objects of one kind the rest is counted
+MAX_ITEMS_PER_KIND = 150
 _WORD_JOINER = "\u2060"
 # GitHub (cmark-gfm) links bare http(s)://, ftp://, www. and name@host text by itself
 _AUTOLINK = re.compile(r"(?i)\b(https?|ftp)(?=:)|\b(www)(?=\.)|(?=@)")
@@ -133,12 +135,13 @@ def render_markdown(d: PlanDiff, base: str, head: str) -> str:
         out += _section(t("decisions")) + decisions
     if d.items:
         out += _section(t("details"))
-    kind = None
-    for item in d.items:
-        if item.kind != kind:
-            kind = item.kind
-            out += _section(t(f"kind.{kind}"), 4)
-        out += _item(item)
+    for kind in dict.fromkeys(i.kind for i in d.items):
+        items = d.of_kind(kind)
+        out += _section(t(f"kind.{kind}"), 4)
+        for item in items[:MAX_ITEMS_PER_KIND]:
+            out += _item(item)
+        if len(items) > MAX_ITEMS_PER_KIND:
+            out += ["", t("more_items", n=len(items) - MAX_ITEMS_PER_KIND), ""]
     if out[-1] != "":
         out.append("")
     if d.new_findings:

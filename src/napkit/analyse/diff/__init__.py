@@ -61,7 +61,10 @@ def diff_plans(base: Result, head: Result, lang: str | None = None,
     mb, mh = base.model, head.model
     ref = mh or mb
     langs = ref.languages if ref else ("en",)
-    ctx = Context(lang or (langs[0] if langs else "en"), langs, unsure=_schema_failures(base) | _schema_failures(head))
+    unparsed_base, unparsed_head = _unreadable(base), _unreadable(head)
+    ctx = Context(lang or (langs[0] if langs else "en"), langs,
+                  unsure=_schema_failures(base) | _schema_failures(head) | set(unparsed_base) | set(unparsed_head),
+                  unparsed_base=set(unparsed_base), unparsed_head=set(unparsed_head))
     d = PlanDiff(lang=ctx.lang, currency=ref.plan.currency if ref else "")
     d.base_readable, d.head_readable = mb is not None, mh is not None
     base_keys = {_finding_key(f) for f in base.findings.items}
@@ -79,7 +82,7 @@ def diff_plans(base: Result, head: Result, lang: str | None = None,
         items += compare_measures(ctx, mb, mh, base.documents, head.documents, errors)
         items += compare_progress(ctx, mb, mh)
     items += compare_pages(*pages)
-    by_file = compare_files(ctx.claims, base.documents, head.documents, _unreadable(base), _unreadable(head))
+    by_file = compare_files(ctx.claims, base.documents, head.documents, unparsed_base, unparsed_head)
     items = _attach_file_changes(items, by_file)
     items += other_items(by_file, errors)
     reported = {i.pos.file for i in items} | {c.pos.file for i in items for c in i.changes}

@@ -89,9 +89,11 @@ class Context:
     lang: str
     langs: tuple[str, ...]
     claims: Claims = field(default_factory=Claims)
-    # files that fail their schema on either side: their model objects may hold stand-ins or miss
-    # items, so generic.py compares them from the loaded YAML instead
+    # files that fail their schema or do not parse on either side: their model objects may hold
+    # stand-ins or be missing, so generic.py compares them from the loaded YAML instead
     unsure: set[str] = field(default_factory=set)
+    unparsed_base: set[str] = field(default_factory=set)  # files there that do not parse
+    unparsed_head: set[str] = field(default_factory=set)
 
     def sure(self, base: dict[str, Any], head: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """Both maps without the objects (by id, on both sides) that come from an unsure file."""

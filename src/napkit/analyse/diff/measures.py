@@ -107,11 +107,15 @@ def compare_measures(ctx: Context, mb: PlanModel, mh: PlanModel, base_docs: list
         if a is not None and b is not None and a.data == b.data:
             continue
         doc = b or a
-        state = "changed" if a and b else "added" if b else "removed"
+        if a is not None and b is not None:
+            state = "changed"
+        elif b is not None:
+            state = "changed" if b.file in ctx.unparsed_base else "added"
+        else:
+            state = "changed" if a.file in ctx.unparsed_head else "removed"
         title = doc.data.get("title")
         title = ctx.title(Text.of(title)) if isinstance(title, (str, dict)) else ""
-        out.append(ItemChange("measure", mid, title, state, pos=doc.locate(()),
-                              errors=errors_in.get(b.file, 0) if b is not None else 0))
+        out.append(ItemChange("measure", mid, title, state, pos=doc.locate(()), errors=errors_in.get(doc.file, 0)))
     return out
 
 
