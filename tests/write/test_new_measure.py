@@ -32,3 +32,65 @@ def test_missing_fields_are_all_listed_when_not_interactive(valid_plan):
     assert result.exit_code == 2
     for expected in ("--lead", "--title nb=", "--description en=", "unknown objective 'O7'"):
         assert expected in result.stderr
+
+
+def test_flags_accept_names_lower_case_ids_and_norwegian_dates(valid_plan):
+    result = nap("new", "measure", *FLAGS, "--lead", "politiet", "--partner", "The Aid Organisation",
+                 "--implements", "src-2:partial", "--start", "1.2.2027", "--end", "30.06.2028", root=valid_plan)
+    assert result.exit_code == 0, result.output
+    text = (valid_plan / "measures" / "M-03.yaml").read_text()
+    assert "lead: POL" in text and "agency: NGO" in text and "recommendation: SRC-02" in text
+    assert "start: 2027-02-01" in text and "end: 2028-06-30" in text
+
+
+def test_a_terminal_drafter_is_asked_again_at_each_bad_answer_and_loses_nothing(valid_plan):
+    """Driven in a real pseudo-terminal, as the newcomer review drove it through tmux."""
+    import sys
+
+    import pexpect
+
+    child = pexpect.spawn(sys.executable, ["-m", "napkit", "--root", str(valid_plan), "new", "measure"],
+                          encoding="utf-8", timeout=30, dimensions=(50, 200))
+
+    def answer(prompt: str, text: str) -> None:
+        child.expect_exact(prompt)
+        child.sendline(text)
+
+    child.expect_exact("O1  ")  # objectives are listed with their titles
+    answer("Objective:", "O7")
+    child.expect_exact("unknown objective 'O7'")  # asked again at once
+    answer("Objective:", "o1")
+    answer("Title (nb):", "Nytt tiltak")
+    answer("Title (en):", "")
+    child.expect_exact("every plan language needs this text")
+    answer("Title (en):", "New measure")
+    answer("Description (nb):", "Hva som gjøres.")
+    answer("Description (en):", "What is done.")
+    answer("Lead agency", "?")
+    child.expect_exact("Hjelpeorganisasjonen")  # the choices, with names
+    answer("Lead agency", "Politiet")
+    answer("Partner agencies", "politiet")
+    child.expect_exact("is the lead")
+    answer("Partner agencies", "hjelpeorganisasjonen")
+    answer("Recommendations it implements", "src-02:partial, SRC-9")
+    child.expect_exact("unknown recommendation 'SRC-9'")
+    answer("Recommendations it implements", "src-02:partial")
+    answer("Start date", "1.2.2027")
+    answer("End date", "31.12.2027")
+    answer("Milestone 1, due date", "2026-05-01")
+    child.expect_exact("outside the plan period")
+    answer("Milestone 1, due date", "30.6.2027")
+    answer("Milestone 1, deliverable (nb):", "Rapport")
+    answer("Milestone 1, deliverable (en):", "Report")
+    answer("Milestone 2, due date", "")
+    answer("Amount in 2027", "1,5 mill.")
+    answer("Is it new money", "j")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    text = (valid_plan / "measures" / "M-03.yaml").read_text()
+    for expected in ("objective: O1", "lead: POL", "agency: NGO", "recommendation: SRC-02", "extent: partial",
+                     "start: 2027-02-01", "due: 2027-06-30", "amount: 1500000", "new_money: true"):
+        assert expected in text, text
+    assert nap("check", "--strict", root=valid_plan).exit_code in (0, 1)
+    assert "M-03" not in nap("check", root=valid_plan).output

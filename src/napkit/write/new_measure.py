@@ -35,6 +35,10 @@ class MeasureDraft:
     partners: list[str] = field(default_factory=list)
     implements: list[tuple[str, str]] = field(default_factory=list)  # (recommendation, extent)
     id: str | None = None
+    milestones: list[tuple[dt.date, dict[str, str]]] = field(default_factory=list)  # (due, deliverable)
+    budget: list[tuple[int, int | float]] = field(default_factory=list)  # (year, amount)
+    funding_source: str | None = None
+    new_money: bool = True
 
 
 def next_measure_id(model: PlanModel) -> str:
@@ -82,12 +86,141 @@ def check_draft(model: PlanModel, draft: MeasureDraft) -> list[str]:
             problems.append(f"a title in '{lang}' is needed")
         if not draft.description.get(lang, "").strip():
             problems.append(f"a description in '{lang}' is needed")
+    for due, _deliverable in draft.milestones:
+        if not draft.start <= due <= draft.end:
+            problems.append(f"milestone due {due} is outside the measure's timeline {draft.start} – {draft.end}")
+    if draft.budget and draft.funding_source not in {f.id for f in plan.funding_sources}:
+        problems.append(f"unknown funding source '{draft.funding_source}'; "
+                        f"choose one of {', '.join(f.id for f in plan.funding_sources)}")
+    for year, _amount in draft.budget:
+        if not draft.start.year <= year <= draft.end.year:
+            problems.append(f"money in {year}, but the measure runs {draft.start.year}–{draft.end.year}")
     if draft.id is not None:
         if draft.id in model.measures:
             problems.append(f"measure '{draft.id}' exists already")
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", draft.id):
             problems.append(f"'{draft.id}' is not a valid id (letters, digits, '-', '_')")
     return problems
+
+
+# -- answers as people type them ---------------------------------------------------------------
+# Each resolver takes what a drafter typed and returns the plan's own value, or raises
+# NewMeasureError saying what to type instead: the CLI asks again at once, so nothing typed before
+# is lost, and flags go through the same resolvers.
+
+def _id_key(text: str) -> str:
+    """'tip24-7', 'TIP24-07' and 'Tip24-007' are one id: case and leading zeros do not matter."""
+    return re.sub(r"\d+", lambda m: str(int(m.group())), text.strip().upper())
+
+
+def _by_key(options) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for option in options:
+        out.setdefault(_id_key(option), []).append(option)
+    return out
+
+
+def resolve_objective(model: PlanModel, typed: str) -> str:
+    hits = _by_key(model.objectives).get(_id_key(typed), [])
+    if len(hits) == 1:
+        return hits[0]
+    raise NewMeasureError(f"unknown objective '{typed.strip()}'{_suggest(typed.strip(), model.objectives)}; "
+                          f"choose one of {', '.join(model.objectives)}")
+
+
+def resolve_agency(model: PlanModel, typed: str) -> str:
+    """An agency by id, abbreviation or name in any plan language (case does not matter)."""
+    want = typed.strip().casefold()
+    for agency in model.agencies.values():
+        names = {agency.id, *_variants(agency.name), *_variants(agency.abbreviation)}
+        if want in {n.casefold() for n in names if n}:
+            return agency.id
+    raise NewMeasureError(f"unknown agency '{typed.strip()}'{_suggest(typed.strip(), model.agencies)}; "
+                          "type its id, abbreviation or full name (`?` lists them)")
+
+
+def _variants(text) -> list[str]:
+    return [v for _lang, v in text.by_lang] + ([text.plain] if text.plain else [])
+
+
+def resolve_agencies(model: PlanModel, typed: str) -> list[str]:
+    return [resolve_agency(model, part) for part in typed.split(",") if part.strip()]
+
+
+def resolve_recommendations(model: PlanModel, typed: str) -> list[tuple[str, str]]:
+    """'OSCE23-R24, tip24-7:partial' → [(OSCE23-R24, full), (TIP24-07, partial)]."""
+    keyed = _by_key(model.recommendations)
+    out: list[tuple[str, str]] = []
+    for part in (p.strip() for p in typed.split(",")):
+        if not part:
+            continue
+        rid, _sep, extent = part.partition(":")
+        extent = extent.strip().lower() or "full"
+        if extent not in ("full", "partial"):
+            raise NewMeasureError(f"'{extent}' after {rid.strip()}: write ':partial', or nothing for full")
+        hits = keyed.get(_id_key(rid), [])
+        if len(hits) != 1:
+            raise NewMeasureError(f"unknown recommendation '{rid.strip()}'{_suggest(rid.strip().upper(), model.recommendations)}")
+        out.append((hits[0], extent))
+    return out
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y")
+
+
+def parse_date(typed: str) -> dt.date:
+    """2027-12-31, or as Norwegians write it: 31.12.2027."""
+    for form in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(typed.strip(), form).date()
+        except ValueError:
+            continue
+    raise NewMeasureError(f"'{typed.strip()}' is not a date; write 2027-12-31 or 31.12.2027")
+
+
+def resolve_date_in_plan(model: PlanModel, typed: str) -> dt.date:
+    day = parse_date(typed)
+    plan = model.plan
+    if not plan.start <= day <= plan.end:
+        raise NewMeasureError(f"{day} is outside the plan period {plan.start:%d.%m.%Y}–{plan.end:%d.%m.%Y}")
+    return day
+
+
+def resolve_text(lang: str, typed: str) -> str:
+    if not typed.strip():
+        raise NewMeasureError(f"every plan language needs this text; write it in '{lang}'")
+    return typed.strip()
+
+
+def resolve_amount(typed: str) -> int | float:
+    """'1 500 000', '1,500,000', '1500000' or '1,5 mill.' → a number."""
+    text = typed.strip().lower().replace("\u00a0", " ")
+    million = text.endswith(("mill.", "mill", "million", "m"))
+    text = re.sub(r"(mill\.?|million|m)$", "", text).strip()
+    if million:
+        text = text.replace(",", ".")
+    else:
+        text = text.replace(" ", "").replace(",", "").replace("_", "")
+    try:
+        value = float(text.replace(" ", ""))
+    except ValueError:
+        raise NewMeasureError(f"'{typed.strip()}' is not an amount; write e.g. 1500000 or 1,5 mill.") from None
+    value = value * 1_000_000 if million else value
+    if value < 0 or value != value or value == float("inf"):
+        raise NewMeasureError("an amount must be zero or more")
+    return int(value) if value.is_integer() else value
+
+
+def choices_text(model: PlanModel, what: str, lang: str) -> str:
+    """The list a drafter chooses from, one per line, with the plan's own titles and names."""
+    if what == "objective":
+        return "\n".join(f"  {o.id}  {o.title.get(lang, model.languages)}" for o in model.plan.objectives)
+    if what == "agency":
+        return "\n".join(f"  {a.id:<14} {a.name.get(lang, model.languages)}" for a in model.agencies.values())
+    if what == "recommendation":
+        return "\n".join(f"  {r.id:<12} {r.summary.get(lang, model.languages)[:90]}"
+                         for r in model.recommendations.values())
+    raise ValueError(what)
 
 
 def _text(values: dict[str, str], languages: tuple[str, ...]) -> CommentedMap:
@@ -110,6 +243,14 @@ def render_measure(model: PlanModel, draft: MeasureDraft) -> str:
     if draft.implements:
         doc["implements"] = CommentedSeq(CommentedMap(recommendation=r, extent=e) for r, e in draft.implements)
     doc["timeline"] = CommentedMap(start=draft.start, end=draft.end)
+    if draft.milestones:
+        doc["timeline"]["milestones"] = CommentedSeq(
+            CommentedMap(id=f"MS{i}", due=due, deliverable=_text(deliverable, langs))
+            for i, (due, deliverable) in enumerate(draft.milestones, start=1))
+    if draft.budget:
+        doc["budget"] = CommentedSeq(
+            CommentedMap(year=year, amount=amount, currency=model.plan.currency, source=draft.funding_source,
+                         new_money=draft.new_money) for year, amount in draft.budget)
     doc["status"] = "planned"
     y = YAML(typ="rt", pure=True)
     y.indent(mapping=2, sequence=4, offset=2)
