@@ -205,3 +205,60 @@ def money_ticks(lang: str, divisor: float = 1_000_000) -> FuncFormatter:
         return format_decimal(v, format=pattern, locale=locale_of(lang))
 
     return FuncFormatter(fmt)
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    year: int
+    value: float
+
+
+def indicator_chart(baseline: Sequence[SeriesPoint], actuals: Sequence[SeriesPoint], targets: Sequence[SeriesPoint],
+                    *, value_label: str, names: tuple[str, str, str, str], tick: FuncFormatter | None = None,
+                    width: float = 7.5, height: float = 3.8) -> Chart:
+    """An indicator over time: the baseline series and the actual values as one line (the actuals
+    marked as dots), the targets as diamonds with a dashed target line at the last target, and a
+    dotted line from the baseline to it (the path the target asks for). `names` are the legend
+    entries: baseline, actual, target, path to target."""
+    base_name, actual_name, target_name, path_name = names
+    with matplotlib.rc_context(_RC):
+        fig = _figure(width, height)
+        ax = fig.add_subplot()
+        series = sorted([*baseline, *actuals], key=lambda p: p.year)
+        if series:
+            ax.plot([p.year for p in series], [p.value for p in series], color=colour(0), linewidth=2.0, zorder=3)
+        if baseline:
+            ax.plot([p.year for p in baseline], [p.value for p in baseline], linestyle="none", marker="s",
+                    markersize=7, color="white", markeredgecolor=colour(0), markeredgewidth=2.0, zorder=4,
+                    label=base_name)
+        if actuals:
+            ax.plot([p.year for p in actuals], [p.value for p in actuals], linestyle="none", marker="o",
+                    markersize=7, color=colour(0), markeredgecolor="white", markeredgewidth=1.0, zorder=4,
+                    label=actual_name)
+        if targets:
+            last = max(targets, key=lambda p: p.year)
+            ax.axhline(last.value, color=colour(1), linewidth=1.4, linestyle=(0, (6, 3)), zorder=2,
+                       label=target_name)
+            ax.plot([p.year for p in targets], [p.value for p in targets], linestyle="none", marker="D",
+                    markersize=8, color=colour(1), markeredgecolor="white", markeredgewidth=1.0, zorder=4)
+            if baseline:
+                first = max(baseline, key=lambda p: p.year)
+                if first.year < last.year:
+                    ax.plot([first.year, last.year], [first.value, last.value], color="#5C5C5C", linewidth=1.2,
+                            linestyle=(0, (1, 2)), zorder=2, label=path_name)
+        years = [p.year for p in (*baseline, *actuals, *targets)]
+        if years:
+            ax.set_xlim(min(years) - 0.5, max(years) + 0.5)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:.0f}"))
+        values = [p.value for p in (*baseline, *actuals, *targets)]
+        if values and min(values) >= 0:
+            ax.set_ylim(bottom=0, top=max(values) * 1.12 or 1)
+        ax.set_ylabel(_wrap(value_label, 30))
+        ax.yaxis.set_major_locator(MaxNLocator(6, steps=[1, 2, 2.5, 5, 10]))
+        if tick is not None:
+            ax.yaxis.set_major_formatter(tick)
+        ax.grid(axis="y", color=GRID, linewidth=0.8, zorder=0)
+        ax.set_axisbelow(True)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=4, fontsize=9)
+        return _save(fig)

@@ -37,6 +37,8 @@ from .context import Ctx, Download, Routes
 from .pages import Output
 from .pages.agencies import agencies_index, agency
 from .pages.handwritten import HandwrittenError, read_handwritten
+from .pages.indicators import indicator_pages
+from .pages.recommendation import recommendation_pages
 from .pages.money_time import budget, downloads, timeline
 from .pages.progress import progress_index, progress_page, report_files
 from ..docs import reported_periods
@@ -137,9 +139,11 @@ def _language_tree(lang: str, model: PlanModel, analysis: Analysis, root: Path, 
         objective(ctx, out, o)
     for m in model.measures:
         measure(ctx, out, m)
+    indicator_pages(ctx, out)
     sources_index(ctx, out)
     for s in model.sources:
         source(ctx, out, s.id)
+    recommendation_pages(ctx, out)
     coverage_matrix(ctx, out)
     budget(ctx, out)
     timeline(ctx, out)
@@ -212,7 +216,9 @@ def _nav(ctx: Ctx, tree: LanguageTree, hand_order: dict[str, tuple[float, str]])
     hand = sorted((p for p in tree.pages if p.kind == "handwritten"), key=lambda p: hand_order[p.path])
     periods = [p for p in tree.pages if p.kind == "progress" and p.key != "progress"]
     progress = [NavItem(word("progress", ctx.lang), r.path("progress_index"),
-                        tuple(NavItem(p.title, p.path) for p in periods))]
+                        tuple(NavItem(p.title, p.path) for p in periods)),
+                NavItem(labels.t("indicators", ctx.lang), r.path("indicators"),
+                        listed(tuple(item("indicator", i) for i in model.indicators)))]
     about = NavItem(labels.t("about_section", ctx.lang), None,
                     (*(NavItem(p.title, p.path) for p in hand), item("downloads")))
     return [item("home", title=labels.t("home", ctx.lang)), measures_section, sources, item("budget"), item("timeline"), *progress, agencies, about]

@@ -22,6 +22,21 @@ def page_name(ident: str) -> str:
     return f"{ident}-page" if ident.lower() in RESERVED_NAMES else ident
 
 
+def case_safe(ident: str) -> str:
+    """A page name that ids differing only in case never share (file systems and servers that
+    ignore case would serve one for the other): the id as it is when it has no lower-case letter,
+    else the id, '~' and the lower-case letters' positions as a hexadecimal bit mask ('OSCE23-R01'
+    stays, 'M-01a' → 'M-01a~8'). Ids cannot contain '~', and the mask tells apart any two spellings
+    of the same letters."""
+    name = page_name(ident)
+    mask = 0
+    letters = [c for c in ident if c.isalpha()]
+    for i, c in enumerate(letters):
+        if c.islower():
+            mask |= 1 << i
+    return f"{name}~{mask:x}" if mask else name
+
+
 @dataclass(frozen=True, slots=True)
 class Download:
     """A plan document offered on the site, already copied to `url` (a site URL)."""
@@ -55,8 +70,17 @@ class Routes:
             return f"{s('agencies')}/{page_name(ident)}.md"
         if kind == "sources":
             return f"{s('recommendations')}/index.md"
-        if kind == "source":
-            return f"{s('recommendations')}/{page_name(ident)}.md"
+        if kind == "source":  # a folder: its recommendations' pages sit under it
+            return f"{s('recommendations')}/{case_safe(ident)}/index.md"
+        if kind == "recommendation":  # ident is "<source>/<recommendation>"
+            source, rec = ident.split("/", 1)
+            return f"{s('recommendations')}/{case_safe(source)}/{case_safe(rec)}.md"
+        if kind == "indicators":
+            return f"{s('indicators')}/index.md"
+        if kind == "indicator":
+            return f"{s('indicators')}/{case_safe(ident)}.md"
+        if kind == "accessibility":
+            return f"{s('accessibility')}.md"
         if kind in ("coverage", "budget", "timeline", "downloads"):
             return f"{s(kind)}.md"
         if kind == "progress_index":
@@ -191,8 +215,17 @@ class Ctx:
         text = f"{ident} {self.objective_title(ident)}" if with_id else self.objective_title(ident)
         return self.link("objective", ident, text)
 
-    def recommendation_link(self, ident: str) -> Safe:
+    def recommendation_link(self, ident: str, text: object = None) -> Safe:
         rec = self.model.recommendations.get(ident)
         if rec is None:
             return esc(ident)
-        return self.link("source", rec.source, ident, anchor=anchor_of(ident))
+        return self.link("recommendation", f"{rec.source}/{ident}", ident if text is None else text)
+
+    def indicator_name(self, ident: str) -> str:
+        ind = self.model.indicators.get(ident)
+        return self.text(ind.name) if ind else ident
+
+    def indicator_link(self, ident: str, text: object = None) -> Safe:
+        if ident not in self.model.indicators:
+            return esc(text if text is not None else ident)
+        return self.link("indicator", ident, self.indicator_name(ident) if text is None else text)

@@ -212,7 +212,7 @@ def measure(ctx: Ctx, out: Output, ident: str) -> Page:
                     base += f" – {ctx.text(mi.baseline.source)}"
             target = f"{ctx.plain_number(mi.target.value)} ({mi.target.year})"
             definition = ctx.text(ind.definition) if ind else ""
-            cell = Safe("<strong>{}</strong>").format(name)
+            cell = Safe("<strong>{}</strong>").format(ctx.indicator_link(mi.indicator, name))
             if definition:
                 cell += Safe('<br><span class="nap-small">{}</span>').format(definition)
             rows.append([rowh(cell), unit, base, target])

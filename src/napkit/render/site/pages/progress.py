@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from matplotlib.ticker import FuncFormatter
 
-from ....analyse.progress import REPORT_STATUSES, progress_of
+from ....analyse.indicator_status import indicator_statuses
+from ....analyse.progress import REPORT_STATUSES, entries_up_to, progress_of
 from ...progress_report import Ref, Report, report_of, word
 from ..charts import horizontal_bars
 from ..context import Ctx
@@ -16,6 +17,7 @@ from ..html import cards, link, p, rowh, table, ul
 from ..tree import Page
 from . import Doc, Output
 from .common import at, chart_figure, chart_file
+from .indicators import status_badge_of
 
 
 def report_files(model, period: str, available: dict[str, int]) -> list[tuple[str, str, str]]:
@@ -84,6 +86,14 @@ def progress_page(ctx: Ctx, out: Output, period: str, files: list[tuple[str, str
             doc.html(chart_figure(ctx, chart, url, alt=section.title, caption=section.title, data=None))
         rows = [[rowh(_cell(ctx, row[0])), *(_cell(ctx, c) for c in row[1:])] for row in section.rows]
         foot = [_cell(ctx, c) for c in section.foot] if section.foot else None
-        doc.html(table(list(section.head), rows, caption=section.title, numeric=section.numeric, foot=foot))
+        head = list(section.head)
+        if section.key == "indicators":  # the site links each indicator and adds its status at this period
+            statuses = indicator_statuses(model, entries_up_to(model, progress.period))
+            head.append(ctx.t("ind_status"))
+            rows = [[rowh(ctx.indicator_link(iid, row[0].content)), *row[1:], status_badge_of(ctx, statuses[iid].status)]
+                    if iid in statuses else row for iid, row in zip(progress.indicators, rows)]
+        doc.html(table(head, rows, caption=section.title, numeric=section.numeric, foot=foot))
+        if section.key == "indicators":
+            doc.html(p(ctx.link("indicators", None, ctx.t("all_indicators"))))
     return out.add(Page(ctx.routes.path("progress", period), report.title, doc.markdown(), "progress",
                         f"progress:{period}"))

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from ....analyse.coverage import STATUSES
 from ..charts import stacked_horizontal
-from ..context import Ctx, anchor_of
+from ..context import Ctx
 from ..escape import Safe, esc, safe_url
 from ..html import facts, link, p, rowh, table, ul
 from ..tree import Page
 from . import Doc, Output
-from .common import at, chart_figure, chart_file, coverage_badge, response_badge
+from .catalog import filterable_table
+from .common import at, chart_figure, chart_file, response_badge
 from .plan import coverage_table
 
 # coverage colours: covered, partial, uncovered, noted (≥ 3:1 on white; see charts.PALETTE)
@@ -75,31 +76,13 @@ def source(ctx: Ctx, out: Output, ident: str) -> Page:
     doc.html(table([ctx.t("recommendations"), *(ctx.t(f"coverage.{k}") for k in STATUSES)],
                    [[sum(counts.values()), *(counts.get(k, 0) for k in STATUSES)]],
                    caption=ctx.t("coverage_summary"), numeric_from=0))
-    for rec in model.recommendations_of(ident):
-        rc = cov.by_recommendation[rec.id]
-        doc.h(2, f"{rec.id} {ctx.text(rec.summary)}", anchor=anchor_of(rec.id))
-        ref = rec.reference
-        if rec.page is not None:
-            ref = (ref + ", " if ref else "") + f"{ctx.t('page')} {rec.page}"
-        answers = [ctx.measure_link(a.measure, with_title=True) + esc(f" ({ctx.t(f'extent.{a.extent}').lower()})")
-                   for a in rc.answers]
-        related = [ctx.recommendation_link(r) for r in rec.related]
-        doc.html(facts([
-            (ctx.t("reference"), ref),
-            (ctx.t("pillar"), ctx.t(f"pillar.{rec.pillar}")),
-            (ctx.t("theme"), rec.theme.replace("-", " ") if rec.theme else ""),
-            (ctx.t("strength"), ctx.t(f"strength.{rec.strength}") if rec.strength else ""),
-            (ctx.t("response"), response_badge(ctx, rec.response.status)),
-            (ctx.t("justification"), ctx.esc(rec.response.justification)),
-            (ctx.t("coverage_state"), coverage_badge(ctx, rc.status)),
-            (ctx.t("answered_by"), ul(answers) if answers else ctx.t("none")),
-            (ctx.t("related"), esc(", ").join(related)),
-        ], label=rec.id))
-        if rec.quote:
-            doc.html(Safe('<blockquote class="nap-quote"><p>{}</p></blockquote>').format(rec.quote))
+    recs = model.recommendations_of(ident)
+    doc.h(2, ctx.t("recommendations"))
+    doc.html(p(ctx.t("catalog_intro")))
+    doc.html(filterable_table(ctx, recs))
     return out.add(Page(ctx.routes.path("source", ident), title, doc.markdown(), "source", f"source:{ident}",
                         description=ctx.text(s.title)))
 
 
 # the coverage matrix has a module of its own (pages/coverage.py); named here, where compose finds it
-from .coverage import MATRIX_MAX_COLUMNS, coverage_matrix  # noqa: E402,F401
+from .coverage import MATRIX_MAX_COLUMNS, coverage_matrix  # noqa: F401

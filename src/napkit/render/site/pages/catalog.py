@@ -1,0 +1,80 @@
+"""A report's recommendations as one table that a reader can filter by pillar, theme, response and
+coverage — in the page, with a few lines of inline script and nothing fetched. Without script the
+form stays hidden and the whole table shows. Each row links to the recommendation's own page."""
+
+from __future__ import annotations
+
+from ..context import Ctx, anchor_of
+from ..escape import Safe, esc
+from .common import coverage_badge, response_badge
+
+FILTERS = ("pillar", "theme", "response", "coverage")
+
+# Hides the rows that do not match the chosen values and says how many are shown. One line:
+# Markdown takes the block as it is (see html.block).
+FILTER_SCRIPT = (
+    "(function(){var f=document.getElementById('nap-filter');if(!f)return;f.hidden=false;"
+    "var rows=document.querySelectorAll('#nap-catalog tbody tr');var n=document.getElementById('nap-filter-count');"
+    "var keys=['pillar','theme','response','coverage'];"
+    "function apply(){var shown=0;rows.forEach(function(r){var ok=keys.every(function(k){"
+    "var v=f.elements[k].value;return !v||r.getAttribute('data-'+k)===v;});r.hidden=!ok;if(ok)shown++;});"
+    "n.textContent=n.getAttribute('data-template').replace('{shown}',shown).replace('{total}',rows.length);}"
+    "f.addEventListener('change',apply);f.addEventListener('reset',function(){setTimeout(apply,0);});apply();})();"
+)
+
+
+def _values(ctx: Ctx, rec, coverage: str) -> dict[str, tuple[str, str]]:
+    """(value, label) of each filter for one recommendation."""
+    return {
+        "pillar": (rec.pillar, ctx.t(f"pillar.{rec.pillar}")),
+        "theme": (rec.theme or "", rec.theme.replace("-", " ") if rec.theme else ctx.t("no_theme")),
+        "response": (rec.response.status, ctx.t(f"response.{rec.response.status}")),
+        "coverage": (coverage, ctx.t(f"coverage.{coverage}")),
+    }
+
+
+def filterable_table(ctx: Ctx, recs) -> Safe:
+    """The form, the table and the script. Each row keeps the id the recommendation's section had
+    on this page before it got a page of its own, so links to /<source>/#<id> still land on it."""
+    cov = ctx.analysis.coverage
+    options: dict[str, dict[str, str]] = {k: {} for k in FILTERS}
+    body = []
+    for rec in recs:
+        rc = cov.by_recommendation[rec.id]
+        values = _values(ctx, rec, rc.status)
+        for k, (v, lab) in values.items():
+            options[k].setdefault(v, lab)
+        attrs = Safe(" ").join(Safe('data-{}="{}"').format(Safe(k), v) for k, (v, _l) in values.items())
+        answers = esc(", ").join(ctx.measure_link(a.measure) for a in rc.answers) or esc("–")
+        cells = [
+            Safe('<th scope="row">{}<span class="nap-small">{}</span></th>').format(
+                ctx.recommendation_link(rec.id), ctx.text(rec.summary)),
+            Safe("<td>{}</td>").format(rec.reference or "–"),
+            Safe("<td>{}</td>").format(values["pillar"][1]),
+            Safe("<td>{}</td>").format(values["theme"][1] if rec.theme else "–"),
+            Safe("<td>{}</td>").format(response_badge(ctx, rec.response.status)),
+            Safe("<td>{}</td>").format(coverage_badge(ctx, rc.status)),
+            Safe("<td>{}</td>").format(answers),
+        ]
+        body.append(Safe('<tr id="{}" {}>').format(anchor_of(rec.id), attrs) + Safe("").join(cells) + Safe("</tr>"))
+    head = [ctx.t("recommendation"), ctx.t("reference"), ctx.t("pillar"), ctx.t("theme"), ctx.t("response"),
+            ctx.t("coverage_state"), ctx.t("answered_by")]
+    selects = []
+    for k in FILTERS:
+        opts = Safe('<option value="">{}</option>').format(ctx.t("filter_all"))
+        for v, lab in sorted(options[k].items(), key=lambda kv: (kv[1].lower(), kv[0])):
+            opts += Safe('<option value="{}">{}</option>').format(v, lab)
+        label = ctx.t("coverage_state" if k == "coverage" else k)
+        selects.append(Safe('<div class="nap-filter__field"><label for="nap-filter-{0}">{1}</label>'
+                            '<select id="nap-filter-{0}" name="{0}">{2}</select></div>').format(Safe(k), label, opts))
+    form = Safe('<form id="nap-filter" class="nap-filter" hidden aria-label="{}">{}'
+                '<div class="nap-filter__field"><button type="reset" class="md-button">{}</button></div>'
+                '<p id="nap-filter-count" class="nap-filter__count" aria-live="polite" data-template="{}"></p>'
+                '</form>').format(ctx.t("filter_label"), Safe("").join(selects), ctx.t("filter_reset"),
+                                  ctx.t("filter_count"))
+    table = (Safe('<div class="nap-table nap-table--scroll" role="region" tabindex="0" aria-label="{}">'
+                  '<table class="nap nap-catalog" id="nap-catalog"><caption>{}</caption><thead><tr>').format(
+        ctx.t("recommendations"), ctx.t("recommendations"))
+        + Safe("").join(Safe('<th scope="col">{}</th>').format(h) for h in head)
+        + Safe("</tr></thead><tbody>") + Safe("").join(body) + Safe("</tbody></table></div>"))
+    return form + table + Safe("<script>{}</script>").format(Safe(FILTER_SCRIPT))

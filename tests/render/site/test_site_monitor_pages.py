@@ -1,0 +1,164 @@
+"""The pages monitors look for (issue 16): a page per indicator with its chart and computed status,
+a page per recommendation at a stable address, catalogs as filterable indexes — read back from the
+built sites of the fixture plan, the demonstration plan (examples/demo, with progress) and the real
+plan."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import REPO, build
+from site_testing import Built, text_of
+
+from napkit.analyse.indicator_status import indicator_statuses
+from napkit.render.site import labels
+from napkit.render.site.context import Routes, case_safe
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return build("demo", REPO / "examples" / "demo", tmp_path_factory.mktemp("demo-site") / "out")
+
+
+@pytest.fixture(scope="session", params=["fixture", "demo", "real"])
+def any_site(request: pytest.FixtureRequest) -> Built:
+    return request.getfixturevalue(f"{request.param}_site")
+
+
+# Worked out by hand in tests/analyse/test_indicator_status.py.
+DEMO_STATUSES = {"IND-VICTIMS": "limited", "IND-INVESTIGATIONS": "not_available", "IND-TRAINED": "substantial",
+                 "IND-INSPECTIONS": "moderate"}
+
+
+def test_every_indicator_has_a_page_with_chart_table_and_status_in_every_language(any_site: Built) -> None:
+    model = any_site.model
+    statuses = indicator_statuses(model)
+    for lang in model.languages:
+        r = any_site.routes(lang)
+        for ind in model.indicators.values():
+            url = r.url("indicator", ind.id)
+            page = any_site.html(url)
+            text = text_of(page)
+            assert ind.name.get(lang, model.languages) in text
+            status = labels.t(f"ind_status.{statuses[ind.id].status}", lang)
+            assert f'nap-badge--ind-{statuses[ind.id].status.replace("_", "-")}">{status}<' in page, (lang, ind.id)
+            if ind.baseline or ind.targets or statuses[ind.id].actuals:
+                m = re.search(r'<figure class="nap-chart"><img src="([^"]+indicator-[^"]+\.svg)" alt="([^"]+)"', page)
+                assert m, (lang, ind.id)
+                svg = (any_site.site / url / m.group(1)).resolve()
+                assert svg.is_file() and svg.read_bytes().lstrip().startswith(b"<?xml")
+                assert labels.t("ind_series_caption", lang, name="").strip(": ") in text  # the table alternative
+                for pt in ind.targets:
+                    assert str(pt.year) in text
+            assert f'href="{case_safe(ind.id)}/"' in any_site.html(r.url("indicators"))
+
+
+def test_the_demonstration_plan_shows_the_statuses_the_method_gives(demo_site: Built) -> None:
+    for lang in demo_site.model.languages:
+        r = demo_site.routes(lang)
+        index = text_of(demo_site.html(r.url("indicators")))
+        for ident, status in DEMO_STATUSES.items():
+            text = text_of(demo_site.html(r.url("indicator", ident)))
+            assert labels.t(f"ind_status.{status}", lang) in text
+            assert labels.t(f"ind_status.{status}", lang) in index
+    # the actual reported for 2027 is on the chart's table and in the explanation
+    text = text_of(demo_site.html(demo_site.routes("en").url("indicator", "IND-VICTIMS")))
+    assert "2027 Actual value 91" in text
+    assert "59 % of the growth needed" in text
+
+
+def test_measure_pages_and_the_dashboard_link_to_indicator_pages(demo_site: Built) -> None:
+    r = demo_site.routes("nb")
+    measure = demo_site.html(r.url("measure", "M-02"))
+    assert 'href="../../indikatorer/IND-VICTIMS/"' in measure
+    dashboard = demo_site.html(r.url("progress", "2027"))
+    assert 'href="../../indikatorer/IND-VICTIMS/"' in dashboard
+    assert labels.t("ind_status.limited", "nb") in text_of(dashboard)
+
+
+def test_every_recommendation_has_a_page_at_a_stable_address_in_every_language(any_site: Built) -> None:
+    model = any_site.model
+    for lang in model.languages:
+        r = any_site.routes(lang)
+        for rec in model.recommendations.values():
+            url = r.url("recommendation", f"{rec.source}/{rec.id}")
+            assert url == f"{r.prefix}{labels.slug('recommendations', lang)}/{case_safe(rec.source)}/{case_safe(rec.id)}/"
+            page = any_site.html(url)
+            text = text_of(page)
+            assert rec.id in text
+            assert rec.summary.get(lang, model.languages) in text
+            assert labels.t(f"response.{rec.response.status}", lang) in text
+            if rec.quote:
+                assert " ".join(rec.quote.split()) in text
+            if rec.response.justification:
+                assert " ".join(rec.response.justification.get(lang, model.languages).split())[:40] in text
+            for m in model.measures.values():
+                if any(i.recommendation == rec.id for i in m.implements):
+                    assert f"{m.id} " in text, (lang, rec.id, m.id)
+            for other in (*rec.related, *rec.same_as):
+                if other in model.recommendations:
+                    assert other in text
+
+
+def test_same_as_is_shown_both_ways(real_site: Built) -> None:
+    model = real_site.model
+    pairs = [(r.id, o) for r in model.recommendations.values() for o in r.same_as if o in model.recommendations]
+    if not pairs:
+        pytest.skip("the real plan has no same_as links yet")
+    r = real_site.routes("en")
+    for a, b in pairs[:20]:
+        text = text_of(real_site.html(r.url("recommendation", f"{model.recommendations[b].source}/{b}")))
+        assert a in text
+
+
+def test_catalog_pages_are_filterable_indexes(any_site: Built) -> None:
+    model = any_site.model
+    for lang in model.languages:
+        r = any_site.routes(lang)
+        for s in model.sources:
+            page = any_site.html(r.url("source", s.id))
+            assert '<form id="nap-filter"' in page and "<script>" in page
+            for name in ("pillar", "theme", "response", "coverage"):
+                assert f'<select id="nap-filter-{name}" name="{name}">' in page
+            for rec in model.recommendations_of(s.id):
+                # the old anchor still lands on the recommendation's row, which links to its page
+                row = re.search(rf'<tr id="{re.escape(rec.id.lower())}" data-pillar="{rec.pillar}"[^>]*>(.*?)</tr>',
+                                page, re.DOTALL)
+                assert row, (lang, rec.id)
+                assert f'href="{case_safe(rec.id)}/"' in row.group(1)
+
+
+def test_page_names_never_collide_when_ids_differ_only_in_case() -> None:
+    ids = ["OSCE23-R01", "OSCE23-r01", "osce23-r01", "Osce23-R01", "M-01a", "M-01A", "index", "INDEX"]
+    names = [case_safe(i) for i in ids]
+    assert len({n.casefold() for n in names}) == len(ids)
+    assert case_safe("OSCE23-R01") == "OSCE23-R01"  # upper-case ids keep their address
+    routes = Routes("nb", "")
+    paths = {routes.path("recommendation", f"S/{i}").casefold() for i in ids}
+    assert len(paths) == len(ids)
+    paths = {routes.path("indicator", i).casefold() for i in ids}
+    assert len(paths) == len(ids)
+
+
+def test_a_catalog_with_ids_differing_in_case_builds(tmp_path: Path) -> None:
+    """Two sources whose ids differ only in case are a finding (NAP212) in `nap check`, but the
+    site's addresses must not depend on that check: composing their pages gives distinct paths."""
+    import dataclasses
+
+    from napkit.analyse import analyse
+    from napkit.pipeline import run_folder
+    from napkit.render.site.compose import compose
+
+    result = run_folder(REPO / "tests" / "fixtures" / "valid_plan")
+    model = result.model
+    rec = next(iter(model.recommendations.values()))
+    twin = dataclasses.replace(rec, id=rec.id.lower() if rec.id != rec.id.lower() else rec.id.upper())
+    recs = dict(model.recommendations)
+    recs[twin.id] = twin
+    model = dataclasses.replace(model, recommendations=recs)
+    site = compose(model, analyse(model), REPO / "tests" / "fixtures" / "valid_plan", [])
+    for tree in site.languages:
+        paths = [p.path for p in tree.pages]
+        assert len({p.casefold() for p in paths}) == len(paths)
