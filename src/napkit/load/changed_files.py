@@ -8,13 +8,13 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path, PurePosixPath
 
-from .trees import PLAN_DIRS, TreeError
 from .site_pages import SITE_DIR
+from .trees import PLAN_DIRS, TreeError
 
 
 def _git(repo: Path, *args: str) -> list[str]:
     # --no-optional-locks: `git diff` against the working tree must not refresh the index
-    proc = subprocess.run(["git", "--no-optional-locks", "-C", str(repo), *args], capture_output=True)
+    proc = subprocess.run(["git", "--no-optional-locks", "-C", str(repo), *args], capture_output=True, check=False)
     if proc.returncode != 0:
         raise TreeError(proc.stderr.decode(errors="replace").strip() or f"git {args[0]} failed")
     return [p.decode("utf-8", "replace") for p in proc.stdout.split(b"\0") if p]

@@ -22,7 +22,7 @@ def pages_at_revision(repo: Path, commit: str, prefix: Path | str = "") -> dict[
     root = PurePosixPath(Path(prefix).as_posix()) if str(prefix) not in ("", ".") else None
     top = str(root / SITE_DIR) if root else SITE_DIR
     listing = subprocess.run(["git", "-C", str(repo), "ls-tree", "-r", "-z", "--full-tree", commit, "--", top],
-                             capture_output=True)
+                             capture_output=True, check=False)
     if listing.returncode != 0:
         raise TreeError(listing.stderr.decode(errors="replace").strip())
     entries = []
@@ -35,7 +35,8 @@ def pages_at_revision(repo: Path, commit: str, prefix: Path | str = "") -> dict[
     if not entries:
         return {}
     batch = subprocess.run(["git", "-C", str(repo), "cat-file", "--batch"],
-                           input=("\n".join(sha for _, sha in entries) + "\n").encode(), capture_output=True)
+                           input=("\n".join(sha for _, sha in entries) + "\n").encode(), capture_output=True,
+                           check=False)
     out: dict[str, str] = {}
     buf, at = batch.stdout, 0
     for path, _sha in entries:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from ..analyse.diff import KINDS, Change, ItemChange, PlanDiff
-from .diff_common import delta, headline, money, plain, where
+from .diff_common import delta, headline, plain, where
 from .diff_github import render_github
 from .diff_labels import t
 from .diff_markdown import render_markdown

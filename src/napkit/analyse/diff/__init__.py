@@ -26,8 +26,8 @@ from .progress import compare_progress
 from .suspects import suspect_links
 from .totals import compare_budget, compare_coverage
 
-__all__ = ["diff_plans", "text_change", "PlanDiff", "Change", "ItemChange", "CoverageChange", "ResponseChange",
-           "TargetChange", "Suspect", "KINDS"]
+__all__ = ["KINDS", "Change", "CoverageChange", "ItemChange", "PlanDiff", "ResponseChange", "Suspect",
+           "TargetChange", "diff_plans", "text_change"]
 
 # codes of findings that mean a file could not be read at all (no Document for it)
 _UNREADABLE = ("NAP001", "NAP002", "NAP003", "NAP004", "NAP005", "NAP006")

@@ -7,8 +7,9 @@ covered. `keyed` pairs two id → object maps and turns each pair into an ItemCh
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from ...findings import Pos
 from ...model import Point, Src, Text
@@ -111,7 +112,7 @@ class Fields:
         self.ctx, self.a, self.b = ctx, a_src, b_src
         self.changes: list[Change] = []
 
-    def of(self, a: Any, b: Any) -> "Fields":
+    def of(self, a: Any, b: Any) -> Fields:
         """The same comparison over a sub-object (a partner, a milestone): its changes are added
         to this object's, its positions and claims are the sub-object's."""
         sub = Fields(self.ctx, a.src, b.src)
@@ -167,7 +168,7 @@ class Fields:
             self.add(f"{label} removed", x, None, key)
 
     def items(self, added: str, removed: str, xs: dict[str, Any], ys: dict[str, Any], describe: Callable[[Any], str],
-              compare: Callable[["Fields", str, Any, Any], None] | None = None) -> None:
+              compare: Callable[[Fields, str, Any, Any], None] | None = None) -> None:
         """Sub-objects with an id (partners, milestones, per-measure indicators): added, removed
         (labels are formats with {id}), and each kept one compared by `compare`. Added and removed
         items are claimed whole."""
