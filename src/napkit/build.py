@@ -1,7 +1,9 @@
-"""`nap build`: one straight line — check → documents → site — writing into build/ atomically.
+"""`nap build`: one straight line — check → documents → site — and one switch into build/.
 
-Each output is staged in a temporary place and moved into build/ only when it is complete, so a
-failed build leaves the previous build/ as it was."""
+Every step writes into one staging folder beside build/ (util/atomic.build_transaction): it
+starts as a hard-linked copy of what build/ holds and this build does not remake, and replaces
+build/ in a single atomic exchange only when every step succeeded. A failure, or a kill at any
+moment, leaves build/ exactly as it was; the next build removes what a killed one left."""
 
 from __future__ import annotations
 
@@ -39,18 +41,41 @@ def source_date_epoch() -> int | None:
 
 def run_build(result: Result, options: BuildOptions) -> list[Path]:
     assert result.model is not None and result.analysis is not None
+    from .export.finite import require_finite
+    from .export.json_model import export_model
+    from .util.atomic import build_transaction, fault_point
+
+    # NaN or infinity would turn into nonsense in every table and chart: refuse before building
+    require_finite(export_model(result.model, result.analysis), "the plan")
+    out = Path(options.out)
+    remake = {"site", "site-src"} if "site" in options.targets else set()
     written: list[Path] = []
-    steps: list[tuple[str, Callable[[], list[Path]]]] = []
-    if "docs" in options.targets:
-        from .render.docs import build_documents
+    with build_transaction(out, remake) as staging:
+        steps: list[tuple[str, Callable[[], list[Path]]]] = []
+        if "docs" in options.targets:
+            from .render.docs import build_documents
 
-        steps.append(("docs", lambda: build_documents(result.model, result.analysis, options.root, options.out,
-                                                      progress=options.progress)))
-    if "site" in options.targets:
-        from .render.site import build_site
+            steps.append(("docs", lambda: build_documents(result.model, result.analysis, options.root, staging,
+                                                          progress=options.progress)))
+        if "site" in options.targets:
+            from .render.site import build_site
 
-        steps.append(("site", lambda: build_site(result.model, result.analysis, options.root, options.out,
-                                                 progress=options.progress, full=options.full)))
-    for _name, step in steps:
-        written += step()
-    return written
+            steps.append(("site", lambda: build_site(result.model, result.analysis, options.root, staging,
+                                                     progress=options.progress, full=options.full,
+                                                     previous=out)))
+        for name, step in steps:
+            written += step()
+            fault_point(f"after-{name}")
+    return [out / p.relative_to(staging) for p in written]
+
+
+def run_report(result: Result, root: Path, out: Path, period: str, progress) -> list[Path]:
+    """`nap report PERIOD`: the period's report documents, switched into build/ like a build."""
+    assert result.model is not None and result.analysis is not None
+    from .render.docs import build_report
+    from .util.atomic import build_transaction
+
+    out = Path(out)
+    with build_transaction(out) as staging:
+        written = build_report(result.model, result.analysis, root, staging, period, progress=progress)
+    return [out / p.relative_to(staging) for p in written]

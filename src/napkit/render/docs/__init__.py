@@ -85,7 +85,8 @@ def build_documents(model: PlanModel, analysis: Analysis, root: Path, out: Path,
 def reported_periods(model: PlanModel) -> tuple[str, ...]:
     """Reporting periods (plan order) that have at least one progress entry."""
     have = {e.period for e in model.progress}
-    return tuple(p for p in model.plan.reporting_periods if p in have)
+    # once each: a period listed twice (a finding at check) must not make two jobs for one file
+    return tuple(p for p in dict.fromkeys(model.plan.reporting_periods) if p in have)
 
 
 def report_stem(model: PlanModel, period: str, lang: str) -> str:

@@ -109,11 +109,12 @@ def _empty(folder: Path) -> None:
 
 
 def build_site(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, progress=None,
-               full: bool = False) -> list[Path]:
+               full: bool = False, previous: Path | None = None) -> list[Path]:
     """Build the website into `out/site/` (and its sources into `out/site-src/`); return
-    [out/site]. When the previous build in `out` can be reused, only changed pages are rendered
-    again (incremental.py); `full` renders everything. Raises SiteBuildError when MkDocs or the
-    site checks refuse it."""
+    [out/site]. When the previous build (in `previous`, default `out`: nap build stages into a
+    fresh folder and names build/ here) can be reused, only changed pages are rendered again
+    (incremental.py); `full` renders everything. Raises SiteBuildError when MkDocs or the site
+    checks refuse it."""
     from .check import check_site
     from .escape import esc
 
@@ -134,11 +135,13 @@ def build_site(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, p
                 copyright_line(model, tree.lang))))))
         languages = [incremental.Language(tree.lang, tree.prefix, src_dir / tree.lang) for tree, _c in configs]
         fingerprint = incremental.manifest(languages, epoch)
-        changes = None if full else incremental.find_changes(out / "site-src", out / "site", languages, fingerprint)
+        before = Path(previous) if previous is not None else out
+        changes = None if full else incremental.find_changes(before / "site-src", before / "site", languages,
+                                                             fingerprint)
         only = None
         if changes is not None:
             try:
-                only = _build_incrementally(configs, languages, changes, out / "site", site_dir, epoch, progress)
+                only = _build_incrementally(configs, languages, changes, before / "site", site_dir, epoch, progress)
             except incremental.NotIncremental:
                 _empty(site_dir)
                 changes = None
