@@ -17,6 +17,9 @@ def render() -> str:
         "Exit codes: 0 clean, 1 findings, 2 usage error or unreadable input (e.g. no `plan/plan.yaml`),",
         "3 internal error (a bug in napkit).",
         "",
+        "Plan-quality findings (NAP701–NAP799, `src/napkit/validate/quality/`) can be switched per plan in",
+        "`plan/plan.yaml`: `quality: {NAP740: off, NAP725: error}` (off, info, warning or error).",
+        "",
         "| Code | Severity | Finding | What it means |",
         "|---|---|---|---|",
     ]
