@@ -39,6 +39,17 @@ def test_schema_is_valid_draft7_with_id_and_descriptions(path):
     walk(schema, "")
 
 
-def test_top_level_schemas_folder_is_the_package_data():
-    assert (REPO / "schemas" / "measure.schema.json").read_text() == \
-        (REPO / "src/napkit/data/schemas/measure.schema.json").read_text()
+def test_top_level_schemas_are_the_package_schemas_with_the_plans_choices():
+    """schemas/ (for editors, written by `nap schemas`) is napkit's schemas plus enums of ids."""
+    def without_choices(node):
+        if isinstance(node, dict):
+            if "enum" in node and "allOf" in node and "markdownEnumDescriptions" in node:
+                return without_choices(node["allOf"][0])
+            return {k: without_choices(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [without_choices(v) for v in node]
+        return node
+
+    for packaged in sorted((REPO / "src/napkit/data/schemas").glob("*.schema.json")):
+        editor = json.loads((REPO / "schemas" / packaged.name).read_text(encoding="utf-8"))
+        assert without_choices(editor) == json.loads(packaged.read_text(encoding="utf-8")), packaged.name

@@ -126,7 +126,9 @@ def coverage(ctx: Context, fmt: str, source_id: str | None, gaps: bool, lang: st
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
 @click.option("--agency", help="xlsx: only the measures this agency leads (default: every measure).")
 @click.option("--period", help="xlsx: the reporting period (default: the latest that has ended, else the first).")
-@click.option("--table", type=click.Choice(["measures", "budget"]), help="csv: which table (default: measures).")
+@click.option("--table", type=click.Choice(["measures", "budget", "recommendations", "coverage", "indicators",
+                                           "indicator_values", "progress"]),
+              help="csv: which table (default: measures).")
 @pass_ctx
 def export(ctx: Context, fmt: str, output: Path | None, agency: str | None, period: str | None,
            table: str | None) -> None:
@@ -516,6 +518,42 @@ def release_cmd(ctx: Context, version: str, status: str, day, ref: str | None, n
         click.echo(f"note: version {done.previous} has no ref; add `ref:` (its tag or commit) so its documents can be rebuilt")
     if not ref:
         click.echo(f"next: commit, then tag the commit: git tag v{version}")
+
+
+@cli.command("schemas")
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 when schemas/ is out of date.")
+@pass_ctx
+def schemas_command(ctx: Context, check_only: bool) -> None:
+    """Write schemas/: the JSON Schemas editors use, with this plan's agencies, objectives,
+    recommendations, indicators and measures as choices (run again after adding one)."""
+    from .util.atomic import write_text_atomic
+    from .write.editor_schemas import editor_schemas
+
+    result = run_pipeline(ctx)
+    if result.model is None:
+        fail("the plan cannot be read; run `nap check` first", EXIT_FINDINGS)
+    folder = ctx.root / "schemas"
+    if folder.is_symlink():
+        if check_only:
+            fail("schemas/ is a link; run `nap schemas` to write real files (links break Windows checkouts)",
+                 EXIT_FINDINGS)
+        folder.unlink()
+    stale = []
+    for name, text in editor_schemas(result.model).items():
+        path = folder / name
+        try:
+            current = path.read_text(encoding="utf-8") if path.is_file() else None
+        except (OSError, UnicodeDecodeError):
+            current = None
+        if current != text:
+            stale.append(name)
+            if not check_only:
+                write_text_atomic(path, text)
+    if check_only and stale:
+        click.echo("out of date: " + ", ".join(f"schemas/{n}" for n in stale) + " (run `nap schemas`)", err=True)
+        sys.exit(EXIT_FINDINGS)
+    if not ctx.quiet:
+        click.echo(f"schemas/: {len(stale)} file(s) written" if not check_only else "schemas/ is up to date")
 
 
 @cli.command("init")
