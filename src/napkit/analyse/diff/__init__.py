@@ -9,6 +9,8 @@ re-check; totals compares coverage and budget."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ...findings import Finding, Pos, Severity
 from ...pipeline import Result
 from .agencies import compare_agencies
@@ -55,7 +57,7 @@ def _errors_by_file(result: Result) -> dict[str, int]:
 
 
 def diff_plans(base: Result, head: Result, lang: str | None = None,
-               pages: tuple[dict[str, str], dict[str, str]] = ({}, {}), changed_files: list[str] = ()) -> PlanDiff:
+               pages: tuple[dict[str, str], dict[str, str]] = ({}, {}), changed_files: Iterable[str] = ()) -> PlanDiff:
     """`changed_files`: what git sees as changed; any of them the comparisons did not report is
     listed as a changed file, so the report never says less than git."""
     mb, mh = base.model, head.model
@@ -94,7 +96,7 @@ def diff_plans(base: Result, head: Result, lang: str | None = None,
         d.responses_changed = response_changes(d.items)
         d.targets = target_changes(d.items)
         d.suspects = suspect_links(d.items, mb, mh)
-        d.timeline = timeline_moves(mb, mh)
+        d.timeline = timeline_moves(ctx, mb, mh)
         compare_coverage(d, base, head)
         compare_budget(d, base, head)
     return d

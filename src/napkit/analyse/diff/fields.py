@@ -145,7 +145,9 @@ class Fields:
         """Each language that differs; returns them (suspect links ask whether a text changed)."""
         self.claim(*key)
         changed = []
-        for language in self.ctx.langs if (ta.by_lang or tb.by_lang) else ("",):
+        # the plan's languages, and any other a text has (an undeclared one is a change too)
+        languages = tuple(dict.fromkeys((*self.ctx.langs, *ta.languages(), *tb.languages())))
+        for language in languages if (ta.by_lang or tb.by_lang) else ("",):
             old, new = in_language(ta, language), in_language(tb, language)
             if old == new:
                 continue

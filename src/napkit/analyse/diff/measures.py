@@ -119,22 +119,23 @@ def compare_measures(ctx: Context, mb: PlanModel, mh: PlanModel, base_docs: list
     return out
 
 
-def timeline_moves(mb: PlanModel, mh: PlanModel) -> list[tuple[str, str, str, str]]:
+def timeline_moves(ctx: Context, mb: PlanModel, mh: PlanModel) -> list[tuple[str, str, str, str]]:
     """(measure, what, before, after) for every start, end or milestone date that moved, and the
-    period of each measure added or removed."""
+    period of each measure added or removed (not for measures whose dates may be stand-ins)."""
+    base, head = ctx.sure(mb.measures, mh.measures)
     out = []
-    for mid in sorted(mb.measures.keys() & mh.measures.keys()):
-        a, b = mb.measures[mid].timeline, mh.measures[mid].timeline
+    for mid in sorted(base.keys() & head.keys()):
+        a, b = base[mid].timeline, head[mid].timeline
         for what, x, y in (("start", a.start, b.start), ("end", a.end, b.end)):
             if x != y:
                 out.append((mid, what, word(x), word(y)))
         due = {m.id: m.due for m in a.milestones}
         out += [(mid, f"milestone {m.id}", word(due[m.id]), word(m.due)) for m in b.milestones
                 if m.id in due and due[m.id] != m.due]
-    for mid in sorted(mh.measures.keys() - mb.measures.keys()):
-        t = mh.measures[mid].timeline
+    for mid in sorted(head.keys() - mb.measures.keys()):
+        t = head[mid].timeline
         out.append((mid, "added", "—", f"{word(t.start)} – {word(t.end)}"))
-    for mid in sorted(mb.measures.keys() - mh.measures.keys()):
-        t = mb.measures[mid].timeline
+    for mid in sorted(base.keys() - mh.measures.keys()):
+        t = base[mid].timeline
         out.append((mid, "removed", f"{word(t.start)} – {word(t.end)}", "—"))
     return out
