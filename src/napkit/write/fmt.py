@@ -70,6 +70,27 @@ def _move_keys(node: CommentedMap, order: list) -> None:
     for i, key in enumerate(order):
         following = above.get(order[i + 1], "") if i + 1 < len(order) else above.get(None, "")
         _set_trailing(node, key, eol[key], following, marks[key])
+    # the key moved to the front has no key before it to carry its comment lines: they go before it
+    first = order[0]
+    if first != keys[0] and above.get(first, "").strip():
+        _set_before(node, first, above[first])
+
+
+def _set_before(node: CommentedMap, key: Any, text: str) -> None:
+    """Full-line comments (text as read, one per line) placed before `key`."""
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    try:
+        col = node.lc.key(key)[1]
+    except (AttributeError, KeyError, TypeError):
+        col = 0
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    tokens = [CommentToken(line.strip() + "\n", CommentMark(col if line.strip() else 0), None) for line in lines]
+    entry = node.ca.items.setdefault(key, [None, None, None, None])
+    entry[1] = (entry[1] or []) + tokens
 
 
 def _trailing(node: CommentedMap, key: Any):
@@ -108,11 +129,14 @@ def format_text(path: str, kind: str, text: str) -> Formatted:
     if not isinstance(before, Document):
         return Formatted(path, text, None, f"{before.pos}: {before.message}")
     y = _yaml()
-    tree = y.load(text)
     root = load_schema(SCHEMA_FILES[kind])
-    _reorder(tree, root, root)
     buf = io.StringIO()
-    y.dump(tree, buf)
+    try:
+        tree = y.load(text)
+        _reorder(tree, root, root)
+        y.dump(tree, buf)
+    except RecursionError:  # ruamel and _reorder recurse; check refuses such depth before this
+        return Formatted(path, text, None, "nested too deeply to format; left as it is (`nap check` says where)")
     out = buf.getvalue()
     if text.startswith("\ufeff"):
         out = out.lstrip("\ufeff")
