@@ -61,7 +61,7 @@ def run(tree: Tree, *, strict: bool = False) -> Result:
                                 *coverage_findings(built.model, analysis.coverage, unusable.unjudged_coverage)],
                                unusable))
         # plan-quality rules (validate/quality/): NAP7xx, switchable in plan.yaml `quality`
-        findings.items = with_quality(findings.items, built.model, analysis.coverage, built.shadow_ids)
+        findings.items = with_quality(findings.items, built.model, analysis.coverage, built.shadow_ids, unusable)
     return Result(findings.promoted(strict), built.model, analysis, loaded.documents)
 
 

@@ -21,13 +21,15 @@ RULES: tuple[Rule, ...] = (*links.RULES, *responses.RULES, *targets.RULES, *time
 _LEVELS = {"info": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
 
 
-def check_quality(model: PlanModel, coverage: Coverage, shadow_ids: Iterable[str] = ()) -> list[Finding]:
-    """Every plan-quality finding, with plan.yaml `quality` applied (off / another severity)."""
-    ctx = Context(model, coverage, frozenset(shadow_ids))
+def check_quality(model: PlanModel, coverage: Coverage, shadow_ids: Iterable[str] = (),
+                  unusable: object = None) -> list[Finding]:
+    """Every plan-quality finding, with plan.yaml `quality` applied (off / another severity).
+    `unusable`: the files napkit could not use (validate/dependencies.Unusables)."""
+    ctx = Context(model, coverage, frozenset(shadow_ids), unusable)
     settings = dict(model.plan.quality)
     out: list[Finding] = []
     for code, level in settings.items():
-        if code not in CODES:
+        if code not in CODES or not code.startswith("NAP7"):
             out.append(make("NAP791", model.plan.src.at("quality", code).pos(key=True),
                             f"'{code}' is not a plan-quality rule (see docs/findings.md, NAP701–NAP799)"))
     for rule in RULES:
@@ -47,10 +49,10 @@ def _with_hint(f: Finding) -> Finding:
 
 
 def with_quality(findings: list[Finding], model: PlanModel, coverage: Coverage,
-                 shadow_ids: Iterable[str] = ()) -> list[Finding]:
+                 shadow_ids: Iterable[str] = (), unusable: object = None) -> list[Finding]:
     """`findings` plus the plan-quality findings. NAP704 (a noted recommendation that a
     measure addresses, a warning) says everything NAP504 (info) says about the same
     recommendation, so NAP504 is dropped where NAP704 is reported."""
-    quality = check_quality(model, coverage, shadow_ids)
+    quality = check_quality(model, coverage, shadow_ids, unusable)
     superseded = {f.pos for f in quality if f.code == "NAP704"}
     return [f for f in findings if not (f.code == "NAP504" and f.pos in superseded)] + quality

@@ -22,6 +22,18 @@ class Context:
     model: PlanModel
     coverage: Coverage
     shadow_ids: frozenset[str] = field(default_factory=frozenset)
+    # files napkit could not use (validate/dependencies.Unusables): ids they may define
+    unusable: object = None
+
+    def may_exist(self, kind: str, ident: str) -> bool:
+        """An id left out of the model (schema error) or probably defined in a file that does
+        not parse: a link to it is not called unknown — that would be a cascade."""
+        if ident in self.shadow_ids:
+            return True
+        for u in getattr(self.unusable, "by_kind", {}).get(kind, ()):
+            if u.ids is None or ident in u.ids:
+                return True
+        return False
 
     @cached_property
     def measures_by_indicator(self) -> dict[str, list[Measure]]:
@@ -58,6 +70,20 @@ class Context:
         return {rid: [o for o in members if o != rid] for members in groups.values() for rid in members}
 
 Rule = Callable[[Context], Iterator[Finding]]
+
+# A field that failed its schema holds a stand-in (model/repair.py) and is named in `unchecked`:
+# rules do not judge it, as its schema finding is out already. These say which measures and
+# which of their fields a rule may read.
+DATES = ("timeline.start", "timeline.end")
+
+
+def dated(m: Measure) -> bool:
+    return all(m.judged(f) for f in DATES)
+
+
+def complete(m: Measure, *fields: str) -> bool:
+    """The fields are as written (no list item dropped, no stand-in)."""
+    return all(m.judged(f) for f in fields)
 
 
 _LETTERS4 = re.compile(r"[^\W\d_]{4,}", re.UNICODE)  # a word of four letters or more

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...findings import Finding, make
-from ._base import Context, money
+from ._base import Context, complete, dated, money
 
 
 def money_after_deliverables(ctx: Context) -> Iterator[Finding]:
@@ -15,6 +15,8 @@ def money_after_deliverables(ctx: Context) -> Iterator[Finding]:
     reported. Years outside the plan or the timeline are NAP304/NAP306, not repeated here."""
     plan = ctx.model.plan
     for m in ctx.model.measures.values():
+        if not (dated(m) and complete(m, "timeline.milestones", "budget")):
+            continue  # a dropped milestone or budget line could change the answer
         last = max((ms.due for ms in m.timeline.milestones), default=None)
         late: dict[int, float] = {}
         first_line = None
@@ -38,8 +40,9 @@ def new_money_share(ctx: Context) -> Iterator[Finding]:
     """NAP731: plan period only, like the budget tables."""
     plan = ctx.model.plan
     limit = plan.budget_policy.new_money_share_max
-    if limit is None:
-        return
+    if limit is None or not plan.judged("budget_policy") or not all(
+            complete(m, "budget") for m in ctx.model.measures.values()):
+        return  # a budget line left out for a schema error would change the share
     total = new = 0.0
     for m in ctx.model.measures.values():
         for line in m.budget:
@@ -55,7 +58,7 @@ def new_money_share(ctx: Context) -> Iterator[Finding]:
 
 def chapters(ctx: Context) -> Iterator[Finding]:
     """NAP732: only when the plan declares budget_policy.require_chapter."""
-    if not ctx.model.plan.budget_policy.require_chapter:
+    if not ctx.model.plan.budget_policy.require_chapter or not ctx.model.plan.judged("budget_policy"):
         return
     for m in ctx.model.measures.values():
         for line in m.budget:

@@ -14,7 +14,7 @@ def independent_lead(ctx: Context) -> Iterator[Finding]:
     agencies = ctx.model.agencies
     for m in ctx.model.measures.values():
         lead = agencies.get(m.lead)
-        if lead is not None and lead.independent and m.commitment == "government":
+        if lead is not None and lead.independent and m.commitment == "government" and m.judged("commitment"):
             yield make("NAP750", m.src.at("lead").pos(),
                        f"{m.id} is led by {m.lead}, which the government cannot instruct, but is a government "
                        "commitment; write it as a request (`commitment: invitation`, 'the government will ask …') "

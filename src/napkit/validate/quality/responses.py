@@ -7,7 +7,7 @@ import re
 from typing import Iterator
 
 from ...findings import Finding, make
-from ._base import Context, jaccard, stems, text_in
+from ._base import Context, complete, jaccard, stems, text_in
 
 # Below this share of words in common two justifications of one ask say different things.
 JUSTIFICATION_SIMILARITY = 0.3
@@ -83,7 +83,7 @@ def noted_but_addressed(ctx: Context) -> Iterator[Finding]:
 def hollow_full(ctx: Context) -> Iterator[Finding]:
     """NAP705: 'full' from a measure with neither money nor a dated deliverable."""
     for m in ctx.model.measures.values():
-        if m.total_budget or m.timeline.milestones:
+        if m.total_budget or m.timeline.milestones or not complete(m, "budget", "timeline.milestones"):
             continue
         for imp in m.implements:
             if imp.extent == "full":

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Iterator
 
 from ...findings import Finding, make
-from ._base import Context
+from ._base import Context, dated
 
 # More measures than this all starting on one date is a plan that was not sequenced.
 SAME_START_MIN_MEASURES = 10
@@ -23,7 +23,7 @@ def _too_early(year: int, start: dt.date) -> bool:
 def target_before_measure(ctx: Context) -> Iterator[Finding]:
     """NAP720: the first target comes after the earliest measure that uses the indicator."""
     for ind in ctx.model.indicators.values():
-        users = ctx.measures_by_indicator.get(ind.id)
+        users = [m for m in ctx.measures_by_indicator.get(ind.id, ()) if dated(m)]
         if not users or not ind.targets:
             continue
         first = min(users, key=lambda m: (m.timeline.start, m.id))
@@ -33,6 +33,8 @@ def target_before_measure(ctx: Context) -> Iterator[Finding]:
                            f"{ind.id} has a {t.year} target, but the earliest measure using it ({first.id}) starts "
                            f"{first.timeline.start}; move the first target to a year the measure can affect")
     for m in ctx.model.measures.values():
+        if not dated(m):
+            continue
         for mi in m.indicators:
             if _too_early(mi.target.year, m.timeline.start):
                 yield make("NAP720", mi.src.at("target", "year").pos(),
@@ -43,6 +45,8 @@ def target_before_measure(ctx: Context) -> Iterator[Finding]:
 def milestones_after_adoption(ctx: Context) -> Iterator[Finding]:
     """NAP721/722: nothing is due before the government can have adopted the plan."""
     plan = ctx.model.plan
+    if not plan.judged("adoption"):
+        return  # a bad date: its schema finding says so
     if plan.adoption is None:
         if any(m.timeline.milestones for m in ctx.model.measures.values()):
             yield make("NAP722", plan.src.at("id").pos(key=True),
@@ -63,8 +67,8 @@ def dependencies(ctx: Context) -> Iterator[Finding]:
     for m in measures.values():
         for i, dep_id in enumerate(m.after):
             dep = measures.get(dep_id)
-            if dep is None or dep_id == m.id:
-                continue  # NAP790
+            if dep is None or dep_id == m.id or not (dated(m) and dated(dep)):
+                continue  # NAP790, or dates that failed their schema
             at = m.src.at("after", i).pos()
             if m.timeline.start < dep.timeline.start:
                 yield make("NAP723", at, f"{m.id} builds on {dep_id} but starts {m.timeline.start}, before "
@@ -78,6 +82,8 @@ def staggered(ctx: Context) -> Iterator[Finding]:
     """NAP725: once, on plan.yaml."""
     measures = ctx.model.measures
     if len(measures) <= SAME_START_MIN_MEASURES:
+        return
+    if not all(dated(m) for m in measures.values()):
         return
     starts = Counter(m.timeline.start for m in measures.values())
     if len(starts) == 1:
