@@ -113,7 +113,7 @@ def _change_row(c: Change) -> list[str]:
 def _item(item: ItemChange) -> list[str]:
     state = t(f"state.{item.state}")
     title = f" {md(item.title)}" if item.title else ""
-    errors = f" — :x: {t('has_errors', n=item.errors)}" if item.errors else ""
+    errors = f" — ❌ {t('has_errors', n=item.errors)}" if item.errors else ""
     line = f"- **{md(item.id)}**{title} — {state}{errors} ({md(where(item))})" if item.kind != "other" else ""
     out = [line] if line else []
     if item.changes:
