@@ -40,6 +40,7 @@ from .pages.handwritten import HandwrittenError, read_handwritten
 from .pages.indicators import indicator_pages
 from .pages.recommendation import recommendation_pages
 from .pages.money_time import budget, downloads, timeline
+from .pages.consultation import with_banner
 from .pages.progress import progress_index, progress_page, report_files
 from ..docs import reported_periods
 from .pages.plan import home, measure, measures_index, objective
@@ -173,7 +174,7 @@ def _language_tree(lang: str, model: PlanModel, analysis: Analysis, root: Path, 
             files[f"{FILES_DIR}/{name}"] = path.read_bytes()
     title = ctx.text(model.plan.title)
     tree = LanguageTree(lang, routes[lang].prefix, title, ctx.text(model.plan.subtitle) or title,
-                        out.pages + hand.pages, [], files)
+                        with_banner(model, lang, out.pages + hand.pages), [], files)
     tree.nav = _nav(ctx, tree, hand.order)
     return tree
 
