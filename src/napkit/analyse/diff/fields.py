@@ -142,7 +142,7 @@ class Fields:
             self.add(label, x, y, key, note)
 
     def text(self, label: str, key: tuple, ta: Text, tb: Text) -> list[str]:
-        """Each language that differs; returns them (suspect links ask whether a text changed)."""
+        """A change per language that differs; returns those languages."""
         self.claim(*key)
         changed = []
         # the plan's languages, and any other a text has (an undeclared one is a change too)
