@@ -99,7 +99,7 @@ CODES: dict[str, Code] = _codes(
     ("NAP701", W, "same ask, different response", "Recommendations linked by `same_as` (the same ask made twice) have different response statuses."),
     ("NAP702", W, "same ask, different coverage", "Of recommendations linked by `same_as`, one is covered in full and another only in part or not at all: link the same measures to both."),
     ("NAP703", W, "same ask, different justification", "Recommendations linked by `same_as` have the same status but materially different justifications (few words in common): harmonise the text."),
-    ("NAP704", W, "noted recommendation addressed by a measure", "A 'noted' recommendation is implemented by a measure, named in a measure's text, or implemented through a `same_as` twin: respond 'partly', or drop the link. Replaces NAP504 for that recommendation."),
+    ("NAP704", W, "noted recommendation addressed by a measure", "A 'noted' recommendation is implemented by a measure, named in a measure's text, described by it (half the rarity-weighted words of its summary, four at least, in every language), or implemented through a `same_as` twin: respond 'partly', or change the measure. Replaces NAP504 for that recommendation."),
     ("NAP705", W, "full coverage by a measure without budget or milestones", "A measure with no budget and no milestone claims to implement a recommendation in full."),
     ("NAP710", W, "target on the wrong side of the baseline", "With `direction: increase` a target below the latest baseline (or above it with `decrease`)."),
     ("NAP711", W, "targets not monotone", "A later target falls back against the indicator's `direction` (e.g. 60 in 2028, 50 in 2030 for an increase)."),

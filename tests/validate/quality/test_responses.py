@@ -99,3 +99,20 @@ def test_full_from_a_measure_without_budget_or_milestone(valid_plan):
     edit(m2, "timeline: {start: 2027-03-01, end: 2028-12-31}",
          "timeline: {start: 2027-03-01, end: 2028-12-31, milestones: [{id: MS1, due: 2027-12-31, deliverable: Plan}]}")
     assert quality(valid_plan, "NAP705") == []
+
+
+def test_noted_ask_described_by_a_measure_text(valid_plan):
+    src = valid_plan / "plan/recommendations/src.yaml"
+    edit(src, "summary: {nb: Ratifiser en konvensjon., en: Ratify a convention.}",
+         "summary: {nb: Ratifiser konvensjonen om vern av migrantarbeidere og deres familier., "
+         "en: Ratify the convention protecting migrant workers and their families.}")
+    m2 = valid_plan / "measures/M-02.yaml"
+    edit(m2, "description: {nb: Botilbud og oppfølging., en: Housing and follow-up.}",
+         'description: {nb: "Utrede om Norge skal ratifisere konvensjonen om vern av migrantarbeidere og deres '
+         'familier.", en: "Study whether to ratify the convention protecting migrant workers and their families."}')
+    [f] = quality(valid_plan, "NAP704")
+    assert f.message.startswith("SRC-03 is only noted, yet it is described by the text of M-02")
+    # the same words in one language only are not enough
+    edit(m2, "en: \"Study whether to ratify the convention protecting migrant workers and their families.\"",
+         "en: \"Housing and follow-up.\"")
+    assert quality(valid_plan, "NAP704") == []

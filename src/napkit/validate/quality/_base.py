@@ -4,6 +4,7 @@ Rules read the typed model and the coverage analysis only, never raw YAML."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -42,6 +43,22 @@ class Context:
             for ident in dict.fromkeys(mi.indicator for mi in m.indicators):
                 out.setdefault(ident, []).append(m)
         return out
+
+    def measure_words(self, lang: str):
+        """Per measure, the stems of its title and description in `lang`, and a weight by
+        rarity (a word in every measure weighs almost nothing)."""
+        cache = self.__dict__.setdefault("_measure_words", {})
+        if lang not in cache:
+            langs = self.model.languages
+            words = {m.id: stems(text_in(m.title, lang, langs) + " " + text_in(m.description, lang, langs))
+                     for m in self.model.measures.values()}
+            df: dict[str, int] = {}
+            for ws in words.values():
+                for t in ws:
+                    df[t] = df.get(t, 0) + 1
+            n = len(words)
+            cache[lang] = (words, lambda t: math.log((n + 1) / (df.get(t, 0) + 1)))
+        return cache[lang]
 
     @cached_property
     def twins(self) -> dict[str, list[str]]:
