@@ -87,10 +87,17 @@ def table(head: Sequence[object], rows: Iterable[Sequence[object]], *, caption: 
     return Safe("").join(parts)
 
 
+# the no-break space between a number and a word after it ("726.0\u00a0million")
+_NUMBER_WORD = re.compile(r"(?<=\d)\u00a0(?=[^\W\d_])")
+
+
 def cards(items: Iterable[tuple[object, object]], *, label: object) -> Safe:
-    """Key figures: (figure, what it counts) pairs as a list of cards."""
+    """Key figures: (figure, what it counts) pairs as a list of cards. A figure may wrap between
+    its number and the word after it ("NOK 726.0 / million") when the card is too narrow for it
+    on one line; the currency stays with the number."""
     lis = Safe("").join(Safe('<li class="nap-card"><span class="nap-card__figure">{}</span>'
-                             '<span class="nap-card__label">{}</span></li>').format(fig, what)
+                             '<span class="nap-card__label">{}</span></li>').format(
+                                 Safe(_NUMBER_WORD.sub(" ", str(Safe.escape(fig)))), what)
                         for fig, what in items)
     return Safe('<ul class="nap-cards" aria-label="{}">{}</ul>').format(label, lis)
 
