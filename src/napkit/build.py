@@ -31,6 +31,7 @@ class BuildOptions:
     targets: tuple[str, ...]  # subset of ("docs", "site")
     progress: Progress
     full: bool = False  # render every site page, not only the changed ones
+    engine: str = "mkdocs"  # the site engine (render/site/engines.py)
 
 
 def source_date_epoch() -> int | None:
@@ -39,14 +40,23 @@ def source_date_epoch() -> int | None:
     return int(value) if value.isdigit() else None
 
 
+def refuse_unbuildable(result: Result) -> None:
+    """Raise before building when the plan holds what no output can show (a plan with findings
+    may get here): NaN or infinity (nonsense in every table and chart), control characters
+    (no font has them; XML cannot hold them). The message names the file."""
+    from .export.finite import require_finite, require_printable
+    from .export.json_model import export_model
+
+    data = export_model(result.model, result.analysis)
+    require_finite(data, "the plan")
+    require_printable(data)
+
+
 def run_build(result: Result, options: BuildOptions) -> list[Path]:
     assert result.model is not None and result.analysis is not None
-    from .export.finite import require_finite
-    from .export.json_model import export_model
     from .util.atomic import build_transaction, fault_point
 
-    # NaN or infinity would turn into nonsense in every table and chart: refuse before building
-    require_finite(export_model(result.model, result.analysis), "the plan")
+    refuse_unbuildable(result)
     out = Path(options.out)
     remake = {"site", "site-src"} if "site" in options.targets else set()
     written: list[Path] = []
@@ -62,7 +72,7 @@ def run_build(result: Result, options: BuildOptions) -> list[Path]:
 
             steps.append(("site", lambda: build_site(result.model, result.analysis, options.root, staging,
                                                      progress=options.progress, full=options.full,
-                                                     previous=out)))
+                                                     previous=out, engine=options.engine)))
         for name, step in steps:
             written += step()
             fault_point(f"after-{name}")
@@ -75,6 +85,7 @@ def run_report(result: Result, root: Path, out: Path, period: str, progress) -> 
     from .render.docs import build_report
     from .util.atomic import build_transaction
 
+    refuse_unbuildable(result)
     out = Path(out)
     with build_transaction(out) as staging:
         written = build_report(result.model, result.analysis, root, staging, period, progress=progress)

@@ -596,8 +596,10 @@ def git_toplevel(root: Path) -> Path:
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: build/).")
 @click.option("--full", is_flag=True,
               help="Render every page of the site again (default: only the pages that changed since the last build).")
+@click.option("--engine", type=click.Choice(["mkdocs", "properdocs"]), default="mkdocs", show_default=True,
+              help="The program that turns the site's pages into HTML (ProperDocs: the maintained fork of MkDocs 1.x).")
 @pass_ctx
-def build(ctx: Context, target: str, out: Path | None, full: bool) -> None:
+def build(ctx: Context, target: str, out: Path | None, full: bool, engine: str) -> None:
     """Build the website (build/site/) and the plan documents (build/*.docx, *.pdf)."""
     from .build import BuildOptions, run_build
     from .report.text import report_text
@@ -611,13 +613,19 @@ def build(ctx: Context, target: str, out: Path | None, full: bool) -> None:
     targets = ("docs", "site") if target == "all" else (target,)
     from .render.docs import DocumentBuildError
     from .render.site import SiteBuildError
+    from .render.site.engines import UnknownEngine, engine as site_engine
 
+    try:
+        site_engine(engine)
+    except UnknownEngine as exc:
+        fail(str(exc))
     from .export.finite import NotFinite
     from .util.atomic import BuildFolderError
 
     try:
         with progress_display(quiet=ctx.no_progress) as progress:
-            written = run_build(result, BuildOptions(ctx.root, out or ctx.root / "build", targets, progress, full))
+            written = run_build(result, BuildOptions(ctx.root, out or ctx.root / "build", targets, progress, full,
+                                                     engine))
     except (DocumentBuildError, SiteBuildError, NotFinite) as exc:
         fail(f"build failed: {exc}\nThe previous build/ was left as it was.", EXIT_FINDINGS)
     except BuildFolderError as exc:
@@ -692,12 +700,13 @@ def report(ctx: Context, period: str, out: Path | None, lang: str | None, no_doc
     if no_documents:
         return
     from .build import run_report
+    from .export.finite import NotFinite
     from .util.atomic import BuildFolderError
 
     try:
         with progress_display(quiet=ctx.no_progress) as display:
             written = run_report(result, ctx.root, out or ctx.root / "build", period, display)
-    except DocumentBuildError as exc:
+    except (DocumentBuildError, NotFinite) as exc:
         fail(f"report failed: {exc}\nThe previous build/ was left as it was.", EXIT_FINDINGS)
     except BuildFolderError as exc:
         fail(str(exc))

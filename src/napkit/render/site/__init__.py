@@ -24,6 +24,7 @@ from ...model import PlanModel
 from ...util.atomic import staged_dir
 from . import incremental, labels
 from .compose import compose, find_downloads
+from .engines import DEFAULT as DEFAULT_ENGINE
 from .mkdocs_builder import SiteBuildError, load_base_config, run_mkdocs, write_project
 from .pages.handwritten import HandwrittenError
 from .tree import LanguageTree, url_of
@@ -65,12 +66,12 @@ def copyright_line(model: PlanModel, lang: str) -> str:
 
 
 def _build_in_full(configs: list[tuple[LanguageTree, Path]], src_dir: Path, site_dir: Path, epoch: int,
-                   progress) -> None:
-    progress.step(f"site: mkdocs build --strict ({', '.join(t.lang for t, _c in configs)})")
+                   progress, engine: str) -> None:
+    progress.step(f"site: {engine} build --strict ({', '.join(t.lang for t, _c in configs)})")
     # each language into a folder of its own (a build empties its folder), then the others
     # into their place under the default language's site
     builds = [(config, site_dir if not tree.prefix else src_dir / f"built-{tree.lang}") for tree, config in configs]
-    run_mkdocs(builds, epoch)
+    run_mkdocs(builds, epoch, engine=engine)
     for (tree, _config), (_c, built) in zip(configs, builds):
         if tree.prefix:
             built.rename(site_dir / tree.prefix.rstrip("/"))
@@ -78,15 +79,15 @@ def _build_in_full(configs: list[tuple[LanguageTree, Path]], src_dir: Path, site
 
 def _build_incrementally(configs: list[tuple[LanguageTree, Path]], languages: list[incremental.Language],
                          changes: incremental.Changes, old_site: Path, site_dir: Path, epoch: int,
-                         progress) -> set[str]:
+                         progress, engine: str) -> set[str]:
     """Rebuild only what changed (see incremental.py); return the pages to check."""
     if not any(changes.by_lang.values()):
         progress.step("site: nothing changed since the last build")
         incremental.prepare(old_site, site_dir, languages, changes, rewrite_always=False)
         return set()
-    progress.step(f"site: {changes.pages} changed page(s), mkdocs build --strict of those only")
+    progress.step(f"site: {changes.pages} changed page(s), {engine} build --strict of those only")
     incremental.prepare(old_site, site_dir, languages, changes)
-    run_mkdocs([(config, site_dir / tree.prefix) for tree, config in configs], epoch, dirty=True)
+    run_mkdocs([(config, site_dir / tree.prefix) for tree, config in configs], epoch, dirty=True, engine=engine)
     only: set[str] = set()
     for lang in languages:
         pages = [s for s in changes.by_lang[lang.lang] if s.endswith(".md")]
@@ -109,12 +110,12 @@ def _empty(folder: Path) -> None:
 
 
 def build_site(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, progress=None,
-               full: bool = False, previous: Path | None = None) -> list[Path]:
+               full: bool = False, previous: Path | None = None, engine: str = DEFAULT_ENGINE) -> list[Path]:
     """Build the website into `out/site/` (and its sources into `out/site-src/`); return
     [out/site]. When the previous build (in `previous`, default `out`: nap build stages into a
     fresh folder and names build/ here) can be reused, only changed pages are rendered again
-    (incremental.py); `full` renders everything. Raises SiteBuildError when MkDocs or the site
-    checks refuse it."""
+    (incremental.py); `full` renders everything. `engine` names the program that turns the pages
+    into HTML (engines.py). Raises SiteBuildError when the engine or the site checks refuse it."""
     from .check import check_site
     from .escape import esc
 
@@ -134,19 +135,20 @@ def build_site(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, p
             configs.append((tree, write_project(tree, site, base, root, src_dir / tree.lang, str(esc(
                 copyright_line(model, tree.lang))))))
         languages = [incremental.Language(tree.lang, tree.prefix, src_dir / tree.lang) for tree, _c in configs]
-        fingerprint = incremental.manifest(languages, epoch)
+        fingerprint = incremental.manifest(languages, epoch) | {"engine": engine}
         before = Path(previous) if previous is not None else out
         changes = None if full else incremental.find_changes(before / "site-src", before / "site", languages,
                                                              fingerprint)
         only = None
         if changes is not None:
             try:
-                only = _build_incrementally(configs, languages, changes, before / "site", site_dir, epoch, progress)
+                only = _build_incrementally(configs, languages, changes, before / "site", site_dir, epoch, progress,
+                                            engine)
             except incremental.NotIncremental:
                 _empty(site_dir)
                 changes = None
         if changes is None:
-            _build_in_full(configs, src_dir, site_dir, epoch, progress)
+            _build_in_full(configs, src_dir, site_dir, epoch, progress, engine)
         incremental.write_manifest(src_dir, fingerprint, site_dir, languages)
         progress.step("site: checking links and offline use")
         problems = check_site(site_dir, only)

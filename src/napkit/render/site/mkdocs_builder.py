@@ -224,7 +224,7 @@ def _plan_files(base: dict) -> list[str]:
 
 # -- building ----------------------------------------------------------------------------------
 
-def run_mkdocs(builds: list[tuple[Path, Path]], epoch: int, *, dirty: bool = False) -> None:
+def run_mkdocs(builds: list[tuple[Path, Path]], epoch: int, *, dirty: bool = False, engine: str = "mkdocs") -> None:
     """`mkdocs build --strict` of each (mkdocs.yml, site folder) pair, side by side in separate
     processes (one per core): the languages of a site do not depend on each other, and a big
     plan spends most of its build time in MkDocs. `dirty`: render only pages whose source is
@@ -238,16 +238,19 @@ def run_mkdocs(builds: list[tuple[Path, Path]], epoch: int, *, dirty: bool = Fal
         while pending and len(running) < width:
             config_file, site_dir = pending.pop(0)
             cmd = [sys.executable, "-m", "napkit.render.site.mkdocs_run", str(config_file), str(site_dir),
-                   *(["--dirty"] if dirty else [])]
+                   *(["--dirty"] if dirty else []), "--engine", engine]
             running.append((config_file, subprocess.Popen(
                 cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                 text=True, encoding="utf-8", errors="replace")))
         config_file, proc = running.pop(0)
         output, _ = proc.communicate()
         if proc.returncode != 0:
-            details = [line.strip() for line in output.splitlines()
+            lines = [line.rstrip() for line in output.splitlines() if line.strip()]
+            details = [line.strip() for line in lines
                        if line.lstrip().startswith(("WARNING", "ERROR")) or "Error" in line]
-            failures.append(f"mkdocs build --strict failed for {config_file}"
-                            + "".join(f"\n  {d}" for d in details[-40:]))
+            # a child that died without a word (killed, out of memory) still says how it ended
+            shown = details[-40:] or lines[-15:] or ["(no output)"]
+            failures.append(f"{engine} build --strict failed for {config_file} (exit code {proc.returncode})"
+                            + "".join(f"\n  {d}" for d in shown))
     if failures:
         raise SiteBuildError("\n".join(failures))

@@ -1,5 +1,6 @@
-"""`python -m napkit.render.site.mkdocs_run CONFIG SITE_DIR [--dirty]`: one `mkdocs build --strict`,
-in a process of its own (so that languages build side by side).
+"""`python -m napkit.render.site.mkdocs_run CONFIG SITE_DIR [--dirty] [--engine NAME]`: one
+`mkdocs build --strict` (or the same build by another engine, see engines.py), in a process of its
+own (so that languages build side by side).
 
 With --dirty MkDocs renders only the pages whose source is newer than their output (napkit's
 incremental build decides which, see incremental.py). MkDocs then warns that a dirty build "will
@@ -12,6 +13,8 @@ from __future__ import annotations
 import logging
 import sys
 
+from .engines import ENGINES
+
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
@@ -21,20 +24,25 @@ class _DropDirtyWarning(logging.Filter):
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) not in (2, 3) or (len(argv) == 3 and argv[2] != "--dirty"):
-        print("usage: python -m napkit.render.site.mkdocs_run CONFIG SITE_DIR [--dirty]", file=sys.stderr)
+    args = list(argv)
+    name = "mkdocs"
+    if "--engine" in args:
+        at = args.index("--engine")
+        name = args[at + 1] if at + 1 < len(args) else ""
+        del args[at:at + 2]
+    if len(args) not in (2, 3) or (len(args) == 3 and args[2] != "--dirty") or name not in ENGINES:
+        print("usage: python -m napkit.render.site.mkdocs_run CONFIG SITE_DIR [--dirty] [--engine "
+              + "|".join(ENGINES) + "]", file=sys.stderr)
         return 2
-    config_file, site_dir, dirty = argv[0], argv[1], len(argv) == 3
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+    config_file, site_dir, dirty = args[0], args[1], len(args) == 3
+    build, load_config, EngineError, logger_name = ENGINES[name].api()
 
     handler = logging.StreamHandler(sys.stderr)
     handler.setLevel(logging.WARNING)
     handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
-    logging.getLogger("mkdocs").addHandler(handler)
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
-    logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
+    logging.getLogger(logger_name).addHandler(handler)
+    logging.getLogger(logger_name).setLevel(logging.INFO)
+    logging.getLogger(f"{logger_name}.commands.build").addFilter(_DropDirtyWarning())
     try:
         config = load_config(config_file=config_file, site_dir=site_dir, strict=True)
         config.plugins.on_startup(command="build", dirty=dirty)
@@ -42,7 +50,7 @@ def main(argv: list[str]) -> int:
             build(config, dirty=dirty)
         finally:
             config.plugins.on_shutdown()
-    except MkDocsException as exc:
+    except EngineError as exc:
         print(f"ERROR {exc}", file=sys.stderr)
         return 1
     return 0
