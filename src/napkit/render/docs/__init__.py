@@ -110,12 +110,15 @@ def _write(jobs, root: Path, out: Path, formats: tuple[str, ...], progress, epoc
         for message, stem, make in jobs:
             progress.step(message)
             document = make()
-            if "docx" in formats:
-                to_docx(document, staging / f"{stem}.docx", reference, epoch)
-                names.append(f"{stem}.docx")
-            if "pdf" in formats:
-                to_pdf(document, staging / f"{stem}.pdf", template, epoch)
-                names.append(f"{stem}.pdf")
+            try:
+                if "docx" in formats:
+                    to_docx(document, staging / f"{stem}.docx", reference, epoch)
+                    names.append(f"{stem}.docx")
+                if "pdf" in formats:
+                    to_pdf(document, staging / f"{stem}.pdf", template, epoch)
+                    names.append(f"{stem}.pdf")
+            except DocumentBuildError as exc:  # say which document: pandoc and typst do not
+                raise DocumentBuildError(f"{stem}: {exc}") from None
         written = []
         for name in names:  # all succeeded: move into place (each rename is atomic)
             os.replace(staging / name, out / name)
