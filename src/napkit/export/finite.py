@@ -11,6 +11,7 @@ place, in case a plan with findings gets this far."""
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 
