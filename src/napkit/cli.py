@@ -266,10 +266,14 @@ def diff(ctx: Context, base: str, head: str | None, fmt: str, fail_on_uncovered:
 
 @cli.command("fmt")
 @click.option("--check", "check_only", is_flag=True, help="Change nothing; list files that would change, exit 1 if any.")
+@click.option("--diff", "show_diff", is_flag=True, help="Change nothing; print what would change as a unified diff, exit 1 if any.")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @pass_ctx
-def fmt_command(ctx: Context, check_only: bool, files: tuple[Path, ...]) -> None:
+def fmt_command(ctx: Context, check_only: bool, show_diff: bool, files: tuple[Path, ...]) -> None:
     """Canonical key order and indentation for plan files (comments and quoting kept)."""
+    import difflib
+
+    check_only = check_only or show_diff
     from .load.repository import kind_of
     from .load.safe_paths import Repo, UnsafePath
     from .load.trees import FolderTree
@@ -310,12 +314,16 @@ def fmt_command(ctx: Context, check_only: bool, files: tuple[Path, ...]) -> None
             problems.append(f"{rel}: {result.problem}" if not result.problem.startswith(rel) else result.problem)
         elif result.changed:
             changed.append(rel)
-            if not check_only:
+            if show_diff:
+                click.echo("".join(difflib.unified_diff(text.splitlines(keepends=True),
+                                                        result.formatted.splitlines(keepends=True),
+                                                        f"a/{rel}", f"b/{rel}")), nl=False)
+            elif not check_only:
                 write_text_atomic(root / rel, result.formatted)
     for p in problems:
         click.echo(f"nap fmt: {p}", err=True)
     verb = "would reformat" if check_only else "reformatted"
-    for rel in changed:
+    for rel in changed if not show_diff else ():
         click.echo(f"{verb} {rel}")
     if not ctx.quiet:
         click.echo(f"{len(changed)} file(s) {verb}, {len(targets) - len(changed) - len(problems)} unchanged", err=True)

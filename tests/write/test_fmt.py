@@ -54,3 +54,20 @@ def test_broken_file_is_reported_and_left_alone(valid_plan):
     result = nap("fmt", root=valid_plan)
     assert result.exit_code == 1 and "duplicate key" in result.stderr
     assert m.read_text() == "id: M-02\nid: M-02\n"
+
+
+def test_diff_shows_what_fmt_would_change_and_writes_nothing(tmp_path):
+    import shutil
+
+    from plan_testing import FIXTURES
+
+    root = tmp_path / "plan"
+    shutil.copytree(FIXTURES / "valid_plan", root)
+    measure = root / "measures/M-01.yaml"
+    moved = measure.read_text().replace("id: M-01\nobjective: O1\n", "objective: O1\nid: M-01\n")
+    measure.write_text(moved)
+    result = nap("fmt", "--diff", root=root)
+    assert result.exit_code == 1
+    assert "--- a/measures/M-01.yaml\n+++ b/measures/M-01.yaml\n" in result.stdout
+    assert "+id: M-01\n" in result.stdout or "-objective: O1\n" in result.stdout  # the key moves up
+    assert measure.read_text() == moved
