@@ -14,7 +14,7 @@ def test_a_100_mb_measure_file_is_refused_not_read(tmp_path):
     with big.open("wb") as f:  # sparse: 100 MB on paper, nothing on disk
         f.truncate(100 * 1024 * 1024)
     r = nap("check", root=root)
-    assert r.exit_code == 1
+    assert r.exit_code == 2  # NAP001, unreadable input: exit 2 as documented
     assert "measures/M-99.yaml" in r.stdout and "NAP001" in r.stdout
     assert "104,857,600 bytes" in r.stdout and "limit" in r.stdout
     assert "Traceback" not in r.stdout + r.stderr

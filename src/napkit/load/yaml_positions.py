@@ -82,8 +82,8 @@ def _build(text: str) -> Entry | None:
             mark = event.start_mark
             line, col, entry, value = anchors.get(event.anchor) or (mark.line, mark.column, None, None)
         else:  # stream/document start and end
-            if cls.__name__ == "DocumentEndEvent":
-                return root
+            if cls.__name__ in ("DocumentEndEvent", "StreamEndEvent") or event is None:
+                return root  # (a stream without a document ends without a DocumentEndEvent)
             continue
         if children is None:
             root = entry
