@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -32,12 +33,36 @@ def overlay(case: Path, dest: Path) -> dict:
     return spec
 
 
+def special_paths(spec: dict, root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What git cannot hold: `fifo: [paths]` are made named pipes; `unreadable: [paths]` fail
+    with EACCES as a mode-000 path does for an ordinary user (the tests run as root, who reads
+    mode 000, so safe_paths' os.scandir/os.access are made to fail for exactly those paths)."""
+    for rel in spec.get("fifo") or []:
+        os.mkfifo(root / rel)
+    blocked = {str((root / rel).resolve()) for rel in spec.get("unreadable") or []}
+    if not blocked:
+        return
+    from napkit.load import safe_paths
+
+    real_scandir, real_access = os.scandir, os.access
+
+    def scandir(path="."):
+        if os.fspath(path) in blocked:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(safe_paths.os, "scandir", scandir)
+    monkeypatch.setattr(safe_paths.os, "access",
+                        lambda p, mode, **kw: os.fspath(p) not in blocked and real_access(p, mode, **kw))
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_bad_input(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     root = tmp_path / "plan"
     spec = overlay(case, root)
     if spec.get("today"):  # `today: YYYY-MM-DD` — the day the check runs (whether a consultation is open)
         monkeypatch.setenv("NAP_TODAY", str(spec["today"]))
+    special_paths(spec, root, monkeypatch)
     before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and not p.is_symlink()}
     result = nap("check", "--strict", "--format", "json", root=root)
     assert "Traceback" not in result.output
