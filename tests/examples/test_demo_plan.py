@@ -108,3 +108,18 @@ def test_real_plan_progress_page_says_no_progress_yet():
         assert expected[tree.lang] in page.body
         assert "2027, 2028, 2029" in page.body
         assert any(i.page == page.path for i in tree.nav)  # reachable from the nav
+
+
+def test_demo_plan_files_are_formatted():
+    assert nap("fmt", "--check", root=DEMO).exit_code == 0
+
+
+def test_demo_plan_has_a_closed_consultation_with_reasoned_responses_and_two_versions():
+    model = run_folder(DEMO).model
+    assert [(v.version, v.status) for v in model.plan.versions] == [("0.1", "consultation"), ("1.0", "adopted")]
+    assert model.plan.version == "1.0"
+    points = [p for s in model.submissions for p in s.points]
+    assert len(model.submissions) == 3 and all(p.response and p.response.rationale for p in points)
+    assert {p.response.decision for p in points} == {"adopted", "partly", "not-adopted", "noted"}
+    assert {s.respondent_kind for s in model.submissions} == {"ngo", "municipality", "academic"}
+    assert all("fictional" in s.respondent.get("en") for s in model.submissions)

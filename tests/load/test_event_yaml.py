@@ -20,7 +20,7 @@ from napkit.load import event_yaml, fast_yaml
 from napkit.load.yaml_doc import Document, parse
 
 REPO = Path(__file__).resolve().parents[2]
-FILES = sorted(p for top in ("plan", "measures", "tests") if (REPO / top).is_dir()
+FILES = sorted(p for top in ("plan", "measures", "tests", "examples") if (REPO / top).is_dir()
                for p in (REPO / top).rglob("*.y*ml") if p.is_file() and not p.is_symlink())
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
