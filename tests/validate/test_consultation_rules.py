@@ -181,3 +181,20 @@ def test_the_real_plan_records_its_consultation_draft_and_no_invented_responses(
     assert result.model.submissions == ()
     assert not (REPO / "plan" / "consultation").exists()
     assert [f for f in result.findings.items if f.code.startswith("NAP8")] == []
+
+
+@pytest.mark.parametrize("broken, schema_code", [
+    ("consultation: {opens: 2026-09-01}", "NAP101"),
+    ('versions: [{version: "0.1"}, {version: "1.0", date: 2026-11-01, status: adopted}]', "NAP101"),
+    ("versions: [{version: 1.0, date: 2026-11-01, status: adopted}]", "NAP103"),
+])
+def test_a_broken_versions_or_consultation_gives_its_schema_finding_only(valid_plan, broken, schema_code):
+    plan = valid_plan / "plan" / "plan.yaml"
+    plan.write_text(plan.read_text() + broken + "\n")
+    write(valid_plan, "plan/consultation/ngo.yaml", RESPONSE)
+    r = nap("check", "--format", "json", root=valid_plan)
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    import json
+    found = {f["code"] for f in json.loads(r.stdout)["findings"]}
+    assert schema_code in found
+    assert not found & {"NAP809", "NAP810", "NAP812", "NAP814"}, found  # no cascade from the broken part

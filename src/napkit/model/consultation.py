@@ -18,18 +18,32 @@ def _date(value: Any) -> dt.date | None:
 
 
 def versions_of(data: dict, src: Src) -> tuple[Version, ...]:
-    return tuple(
-        Version(str(v["version"]), _date(v["date"]), v["status"], v.get("ref"), Text.of(v.get("note")),
-                src.at("versions", i))
-        for i, v in enumerate(data.get("versions") or []) if isinstance(v, dict))
+    versions = data.get("versions")
+    if not isinstance(versions, list):
+        return ()
+    out = []
+    for i, v in enumerate(versions):
+        if not isinstance(v, dict) or not all(v.get(k) for k in ("version", "date", "status")):
+            continue  # failed its schema (the builder's repair drops such items; this is the backstop)
+        try:
+            day = _date(v["date"])
+        except ValueError:
+            continue
+        out.append(Version(str(v["version"]), day, v["status"], v.get("ref"), Text.of(v.get("note")),
+                           src.at("versions", i)))
+    return tuple(out)
 
 
 def consultation_of(data: dict, src: Src) -> Consultation | None:
     c = data.get("consultation")
-    if not isinstance(c, dict):
+    # a consultation that failed its schema is left out: its finding is out already
+    if not isinstance(c, dict) or not all(c.get(k) for k in ("opens", "closes", "how_to_respond")):
         return None
-    return Consultation(_date(c["opens"]), _date(c["closes"]), Text.of(c["how_to_respond"]), c.get("url"),
-                        src.at("consultation"))
+    try:
+        opens, closes = _date(c["opens"]), _date(c["closes"])
+    except ValueError:
+        return None
+    return Consultation(opens, closes, Text.of(c["how_to_respond"]), c.get("url"), src.at("consultation"))
 
 
 def submission_of(doc: Document) -> Submission:

@@ -81,8 +81,8 @@ def check_consultation(model: PlanModel, *, on: dt.date | None = None,
 def _versions(model: PlanModel, ref_exists: Callable[[str], bool] | None) -> Iterator[Finding]:
     plan = model.plan
     versions = plan.versions
-    if not versions:
-        return
+    if not versions or not plan.judged("versions"):
+        return  # none, or some failed their schema: order and numbering cannot be judged
     seen: dict[str, int] = {}
     for i, v in enumerate(versions):
         if v.version in seen:
@@ -111,7 +111,7 @@ def _versions(model: PlanModel, ref_exists: Callable[[str], bool] | None) -> Ite
 def _consultation(model: PlanModel) -> Iterator[Finding]:
     c = model.plan.consultation
     if c is None:
-        if model.submissions:
+        if model.submissions and model.plan.judged("consultation"):
             first = model.submissions[0]
             yield make("NAP814", first.src.at("respondent").pos(),
                        f"{len(model.submissions)} consultation response(s) in plan/consultation/, but plan.yaml "
