@@ -40,6 +40,24 @@ def _wjaccard(a: set[str], b: set[str], w: dict[str, float], wa: float, wb: floa
     return inter / union if union > 0 else 0.0
 
 
+def candidates(recs: list[set[str]], texts: list[list[set[str]]], tw: list[dict[str, float]]) -> set[tuple[int, int]]:
+    """Pairs (i, j), i < j, that answer one recommendation or share one of their RAREST words
+    in a language — from buckets of at most BUCKET_CAP measures, so never all pairs."""
+    buckets: dict[tuple, list[int]] = {}
+    for i, s in enumerate(recs):
+        for r in s:
+            buckets.setdefault(("r", r), []).append(i)
+    for li, (sets, w) in enumerate(zip(texts, tw)):
+        for i, s in enumerate(sets):
+            for t in sorted(s, key=lambda t: (-w[t], t))[:RAREST]:
+                buckets.setdefault((li, t), []).append(i)
+    out: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if 1 < len(members) <= BUCKET_CAP:
+            out.update(combinations(members, 2))
+    return out
+
+
 def near_duplicates(ctx: Context) -> Iterator[Finding]:
     """NAP740, once per pair, on the measure whose file sorts later."""
     model = ctx.model
@@ -59,20 +77,7 @@ def near_duplicates(ctx: Context) -> Iterator[Finding]:
     informative = [[frozenset(t for t in s if df[t] <= most) for s in sets] for sets, df in zip(texts, tdf)]
     isum = [sum(iw[t] for t in s) for s in inds]
 
-    buckets: dict[tuple, list[int]] = {}
-    for i, s in enumerate(recs):
-        for r in s:
-            buckets.setdefault(("r", r), []).append(i)
-    for li, (sets, w) in enumerate(zip(texts, tw)):
-        for i, s in enumerate(sets):
-            for t in sorted(s, key=lambda t: (-w[t], t))[:RAREST]:
-                buckets.setdefault((li, t), []).append(i)
-    candidates = set()
-    for members in buckets.values():
-        if 1 < len(members) <= BUCKET_CAP:
-            candidates.update(combinations(members, 2))
-
-    for i, j in sorted(candidates):
+    for i, j in sorted(candidates(recs, texts, tw)):
         if any(len(inf[i] & inf[j]) < MIN_SHARED_WORDS for inf in informative):
             continue
         a, b = ms[i], ms[j]
