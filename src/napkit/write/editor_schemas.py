@@ -19,28 +19,17 @@ from ..model import PlanModel
 Choices = Callable[[PlanModel, str], list[tuple[str, str]]]  # (model, lang) -> [(id, label)]
 
 
-def _agencies(model: PlanModel, lang: str) -> list[tuple[str, str]]:
-    return [(a.id, a.name.get(lang, model.languages)) for a in model.agencies.values()]
+def _choices(items: Callable[[PlanModel], list], label: str) -> Choices:
+    """Choices from `items(model)`: each item's id, and its `label` text in the plan's language."""
+    return lambda model, lang: [(x.id, getattr(x, label).get(lang, model.languages)) for x in items(model)]
 
 
-def _objectives(model: PlanModel, lang: str) -> list[tuple[str, str]]:
-    return [(o.id, o.title.get(lang, model.languages)) for o in model.plan.objectives]
-
-
-def _recommendations(model: PlanModel, lang: str) -> list[tuple[str, str]]:
-    return [(r.id, r.summary.get(lang, model.languages)) for r in model.recommendations.values()]
-
-
-def _indicators(model: PlanModel, lang: str) -> list[tuple[str, str]]:
-    return [(i.id, i.name.get(lang, model.languages)) for i in model.indicators.values()]
-
-
-def _funding(model: PlanModel, lang: str) -> list[tuple[str, str]]:
-    return [(f.id, f.name.get(lang, model.languages)) for f in model.plan.funding_sources]
-
-
-def _measures(model: PlanModel, lang: str) -> list[tuple[str, str]]:
-    return [(m.id, m.title.get(lang, model.languages)) for m in model.measures.values()]
+_agencies = _choices(lambda m: list(m.agencies.values()), "name")
+_objectives = _choices(lambda m: list(m.plan.objectives), "title")
+_recommendations = _choices(lambda m: list(m.recommendations.values()), "summary")
+_indicators = _choices(lambda m: list(m.indicators.values()), "name")
+_funding = _choices(lambda m: list(m.plan.funding_sources), "name")
+_measures = _choices(lambda m: list(m.measures.values()), "title")
 
 
 # schema file -> [(path to the value's schema, its choices)]; "[]" steps into a list's items
