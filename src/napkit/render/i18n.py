@@ -27,6 +27,7 @@ LABELS: dict[str, dict[str, str]] = {
     "budget": {"nb": "Budsjett", "en": "Budget"},
     "year": {"nb": "År", "en": "Year"},
     "amount": {"nb": "Beløp", "en": "Amount"},
+    "figure": {"nb": "Tall", "en": "Figure"},
     "total": {"nb": "Sum", "en": "Total"},
     "amounts_in": {"nb": "beløp i", "en": "amounts in"},
     "funding_source": {"nb": "Finansieringskilde", "en": "Funding source"},

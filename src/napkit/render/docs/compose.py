@@ -128,7 +128,8 @@ def _introduction(model: PlanModel, analysis: Analysis, w: _Words) -> list:
         [w("agencies_involved"), str(len(involved))],
     ]
     blocks.append(A.header(2, w("key_figures"), "key-figures"))
-    blocks.append(A.table([w("key_figures"), ""], rows, widths=[0.6, 0.4], numeric=[1]))
+    # every column has a heading: a reader of the tagged PDF hears what a value is
+    blocks.append(A.table([w("key_figures"), w("figure")], rows, widths=[0.6, 0.4], numeric=[1]))
     return blocks
 
 
@@ -269,7 +270,7 @@ def _agencies_annex(model: PlanModel, analysis: Analysis, w: _Words) -> list:
         rows.append([w.t(a.abbreviation) or "–", w.t(a.name), w("kind." + a.kind),
                      str(leads.get(a.id, 0)), str(partners.get(a.id, 0))])
     return [A.table([w("abbreviation"), w("agency"), w("kind"), w("leads"), w("partner_in")], rows,
-                    widths=[0.2, 0.42, 0.18, 0.1, 0.1], numeric=[3, 4])]
+                    widths=[0.15, 0.4, 0.17, 0.13, 0.15], numeric=[3, 4])]
 
 
 def _catalogs_annex(model: PlanModel, analysis: Analysis, w: _Words) -> list:
@@ -319,7 +320,8 @@ def compose_report(model: PlanModel, report, lang: str) -> dict:
     blocks.append(A.header(1, report.title, "report"))
     if report.example:
         blocks.append(A.para([A.strong(_report_word("example_warning", lang))]))
-    blocks.append(A.table([_report_word("summary", lang), ""], [[label_, value] for value, label_ in report.figures],
+    blocks.append(A.table([_report_word("summary", lang), w("figure")],
+                          [[label_, value] for value, label_ in report.figures],
                           widths=[0.7, 0.3], numeric=[1]))
     for section in report.sections:
         blocks.append(A.header(2, section.title, f"report-{section.key}"))
@@ -327,11 +329,14 @@ def compose_report(model: PlanModel, report, lang: str) -> dict:
                               widths=list(section.widths) or None, numeric=section.numeric,
                               foot=[cell(c) for c in section.foot] if section.foot else None))
     plan = model.plan
+    # the report is as of its latest entry (the plan's own date is from before the period began)
+    reported = [e.date for e in model.progress if e.period == report.period and e.date]
+    dated = max(reported) if reported else plan.date
     meta = {
         "title": report.title,
         "subtitle": w.t(plan.title),
         "author": w.agency(plan.responsible) if plan.responsible else "",
-        "date": w.date(plan.date) if plan.date else "",
+        "date": w.date(dated) if dated else "",
         "lang": {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}.get(lang, lang),
         "toc-title": w("contents"),
         "country": w.t(plan.country),

@@ -93,8 +93,37 @@ def _stamp_core_dates(path: Path, epoch: int) -> None:
     os.replace(tmp, path)
 
 
+# Typst reads these at the start of a line or of a content block as markup: "30. " an item of a
+# numbered list, "- " and "+ " list items, "= " a heading, "/ " a term. pandoc's Typst writer
+# escapes them at the start of a line, but not at the start of a table cell ([30. juni 2027: …]),
+# so a Norwegian date that began a cell became a list (94 of them in the nb plan).
+_LINE_START = re.compile(r"\d+\.|[-+=/]")
+
+
+def _escape_line_starts(node: object, at_start: bool = False) -> object:
+    """The document with every such Str at the start of a block or after a line break turned
+    into the same characters escaped for Typst (a backslash before them, as pandoc does at the
+    start of a line). Text stays text: the raw Typst is only digits, '.', '-', '+', '=', '/'."""
+    if isinstance(node, list):
+        out = []
+        start = at_start
+        for i, item in enumerate(node):
+            if (start and isinstance(item, dict) and item.get("t") == "Str" and _LINE_START.fullmatch(item["c"])
+                    and i + 1 < len(node) and isinstance(node[i + 1], dict) and node[i + 1].get("t") == "Space"):
+                out.append({"t": "RawInline", "c": ["typst", "\\" + item["c"]]})
+            else:
+                out.append(_escape_line_starts(item))
+            start = isinstance(item, dict) and item.get("t") == "LineBreak"
+        return out
+    if isinstance(node, dict):
+        if node.get("t") in ("Plain", "Para"):
+            return {"t": node["t"], "c": _escape_line_starts(node["c"], at_start=True)}
+        return {k: _escape_line_starts(v) for k, v in node.items()}
+    return node
+
+
 def to_typst(document: dict, template: Path) -> str:
-    return _pandoc(document, "typst", ["--template", str(template), "--toc-depth=2"])
+    return _pandoc(_escape_line_starts(document), "typst", ["--template", str(template), "--toc-depth=2"])
 
 
 def to_pdf(document: dict, out: Path, template: Path, epoch: int, *, fonts: Path = FONTS) -> None:
