@@ -409,10 +409,11 @@ def test_csv_budget_table_to_a_file(valid_plan, tmp_path):
     out = tmp_path / "budget.csv"
     assert nap("export", "--format", "csv", "--table", "budget", "-o", out, root=valid_plan).exit_code == 0
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
-    assert rows == [["measure", "objective", "lead", "year", "amount", "currency", "source", "new_money", "chapter"],
-                    ["M-01", "O1", "MIN", "2027", "1000000", "NOK", "state-budget", "true", ""],
-                    ["M-02", "O2", "NGO", "2027", "2500000", "NOK", "state-budget", "false", ""],
-                    ["M-02", "O2", "NGO", "2028", "2500000", "NOK", "state-budget", "false", ""]]
+    assert rows == [["measure", "objective", "lead", "year", "amount", "currency", "source", "new_money", "chapter",
+                     "post"],
+                    ["M-01", "O1", "MIN", "2027", "1000000", "NOK", "state-budget", "true", "", ""],
+                    ["M-02", "O2", "NGO", "2027", "2500000", "NOK", "state-budget", "false", "", ""],
+                    ["M-02", "O2", "NGO", "2028", "2500000", "NOK", "state-budget", "false", "", ""]]
 
 
 def test_csv_options_belong_to_csv(valid_plan):

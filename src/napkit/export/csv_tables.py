@@ -1,4 +1,5 @@
-"""Tables as CSV for spreadsheets (`nap export --format csv --table measures|budget`).
+"""Tables as CSV for spreadsheets (`nap export --format csv --table measures|budget|recommendations|
+coverage|indicators|indicator_values|progress`), also published as the site's open data.
 
 UTF-8 with a byte order mark (so Excel reads æøå right), comma-separated, CRLF line ends, a
 header row, and a stable column order: new columns may be added at the end, none reordered.
@@ -59,16 +60,99 @@ def measures_table(model: PlanModel) -> tuple[list[str], list[list[str]]]:
 
 
 def budget_table(model: PlanModel) -> tuple[list[str], list[list[str]]]:
-    header = ["measure", "objective", "lead", "year", "amount", "currency", "source", "new_money", "chapter"]
+    header = ["measure", "objective", "lead", "year", "amount", "currency", "source", "new_money", "chapter", "post"]
     rows = [[m.id, m.objective, m.lead, str(b.year), _num(b.amount), b.currency, b.source,
-             "true" if b.new_money else "false", b.chapter or ""]
+             "true" if b.new_money else "false", b.chapter or "", b.post or ""]
             for m in model.measures.values() for b in m.budget]
+    return header, rows
+
+
+def recommendations_table(model: PlanModel) -> tuple[list[str], list[list[str]]]:
+    langs = model.languages
+    header = ["id", "source", "section", "item", "paragraph", "page", *[f"summary_{lang}" for lang in langs],
+              "quote", "pillar", "theme", "strength", "response", *[f"justification_{lang}" for lang in langs],
+              "related", "same_as"]
+    opt = lambda v: "" if v is None else str(v)  # noqa: E731
+    rows = [[r.id, r.source, opt(r.section), opt(r.item), opt(r.paragraph), opt(r.page),
+             *[r.summary.get(lang, langs) for lang in langs], r.quote or "", r.pillar, opt(r.theme), opt(r.strength),
+             r.response.status, *[r.response.justification.get(lang, langs) for lang in langs],
+             "; ".join(r.related), "; ".join(r.same_as)]
+            for r in model.recommendations.values()]
+    return header, rows
+
+
+def coverage_table(model: PlanModel) -> tuple[list[str], list[list[str]]]:
+    """One row per link from a measure to a recommendation it implements."""
+    langs = model.languages
+    header = ["measure", "recommendation", "extent", *[f"note_{lang}" for lang in langs]]
+    rows = [[m.id, x.recommendation, x.extent, *[x.note.get(lang, langs) for lang in langs]]
+            for m in model.measures.values() for x in m.implements]
+    return header, rows
+
+
+def indicators_table(model: PlanModel) -> tuple[list[str], list[list[str]]]:
+    langs = model.languages
+    header = ["id", *[f"name_{lang}" for lang in langs], *[f"definition_{lang}" for lang in langs],
+              *[f"unit_{lang}" for lang in langs], *[f"source_{lang}" for lang in langs], "direction", "unit_kind"]
+    rows = [[i.id, *[i.name.get(lang, langs) for lang in langs], *[i.definition.get(lang, langs) for lang in langs],
+             *[i.unit.get(lang, langs) for lang in langs], *[i.source.get(lang, langs) for lang in langs],
+             i.direction or "", i.unit_kind or ""]
+            for i in model.indicators.values()]
+    return header, rows
+
+
+def indicator_values_table(model: PlanModel) -> tuple[list[str], list[list[str]]]:
+    """Every figure of every indicator, long (tidy) form: its baselines and targets from the registry,
+    each measure's own baseline and target, and the actuals reported in progress entries."""
+    langs = model.languages
+    header = ["indicator", "kind", "year", "value", "measure", "period", *[f"source_{lang}" for lang in langs]]
+    rows = []
+    for i in model.indicators.values():
+        for kind, points in (("baseline", i.baseline), ("target", i.targets)):
+            rows += [[i.id, kind, str(p.year), _num(p.value), "", "", *[p.source.get(lang, langs) for lang in langs]]
+                     for p in points]
+    for m in model.measures.values():
+        for mi in m.indicators:
+            if mi.baseline is not None:
+                rows.append([mi.indicator, "measure_baseline", str(mi.baseline.year), _num(mi.baseline.value), m.id, "",
+                             *[mi.baseline.source.get(lang, langs) for lang in langs]])
+            rows.append([mi.indicator, "measure_target", str(mi.target.year), _num(mi.target.value), m.id, "",
+                         *["" for _ in langs]])
+    for e in _progress_order(model):
+        rows += [[x.indicator, "actual", str(x.year), _num(x.value), e.measure, e.period,
+                  *[x.source.get(lang, langs) for lang in langs]] for x in e.indicators]
+    return header, rows
+
+
+def _progress_order(model: PlanModel):
+    order = {p: i for i, p in enumerate(model.plan.reporting_periods)}
+    return sorted(model.progress, key=lambda e: (order.get(e.period, len(order)), e.period, e.measure))
+
+
+def progress_table(model: PlanModel) -> tuple[list[str], list[list[str]]]:
+    langs, years = model.languages, list(model.plan.years)
+    header = ["measure", "period", "reported_by", "date", "status", "completion", *[f"done_{lang}" for lang in langs],
+              *[f"spent_{y}" for y in years], "milestones_reached", "example"]
+    rows = []
+    for e in _progress_order(model):
+        spent = {y: sum(x.amount for x in e.spent if x.year == y) for y in years}
+        given = {x.year for x in e.spent}
+        rows.append([e.measure, e.period, e.reported_by, e.date.isoformat(), e.status,
+                     "" if e.completion is None else str(e.completion), *[e.done.get(lang, langs) for lang in langs],
+                     *[_num(spent[y]) if y in given else "" for y in years],
+                     "; ".join(f"{x.id} {x.reached.isoformat()}" for x in e.milestones),
+                     "true" if e.example else "false"])
     return header, rows
 
 
 TABLES: dict[str, Callable[[PlanModel], tuple[list[str], list[list[str]]]]] = {
     "measures": measures_table,
     "budget": budget_table,
+    "recommendations": recommendations_table,
+    "coverage": coverage_table,
+    "indicators": indicators_table,
+    "indicator_values": indicator_values_table,
+    "progress": progress_table,
 }
 
 

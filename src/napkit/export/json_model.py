@@ -48,6 +48,7 @@ def export_model(model: PlanModel, analysis: Analysis) -> dict[str, Any]:
             "adoption": plan.adoption.isoformat() if plan.adoption else None,
             "budget_policy": {"new_money_share_max": plan.budget_policy.new_money_share_max,
                               "require_chapter": plan.budget_policy.require_chapter},
+            "licence": plan.licence,
         },
         "objectives": [
             {"id": o.id, "title": t(o.title), "description": t(o.description), "pillar": o.pillar,

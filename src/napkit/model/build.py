@@ -17,7 +17,7 @@ from ..load.yaml_doc import Document
 from .repair import MEASURE_STAND_INS, PLAN_ESSENTIALS, PLAN_STAND_INS, Repaired, repair
 from .consultation import consultation_of, submission_of, versions_of
 from .types import (
-    Agency, BudgetLine, BudgetPolicy, FundingSource, Implementation, Indicator, IndicatorActual, Measure, MeasureIndicator,
+    AccessibilitySettings, Agency, BudgetLine, BudgetPolicy, FundingSource, Implementation, Indicator, IndicatorActual, Measure, MeasureIndicator,
     Milestone, MilestoneReached, Objective, Partner, Plan, PlanModel, Point, ProgressEntry, Recommendation,
     Response, Source, SpentLine, Src, Text, Timeline,
 )
@@ -207,7 +207,13 @@ def _plan(doc: Document) -> Plan:
                                    src.at("budget_policy")),
         quality=tuple((str(k), str(v)) for k, v in d.get("quality", {}).items()),
         versions=versions_of(d, src), consultation=consultation_of(d, src),
+        licence=d.get("licence"), accessibility=_accessibility(d.get("accessibility") or {}, src.at("accessibility")),
     )
+
+
+def _accessibility(a: dict, src: Src) -> AccessibilitySettings:
+    return AccessibilitySettings(a.get("responsible"), a.get("contact"), _date(a.get("date")), a.get("uustatus"),
+                                 tuple(Text.of(x) for x in a.get("deviations", [])), src)
 
 
 def _agency(doc: Document, i: int, a: dict) -> Agency:

@@ -20,7 +20,7 @@ __all__ = [
     "Point", "Indicator", "Partner", "Implementation", "Milestone", "Timeline", "BudgetLine",
     "MeasureIndicator", "Measure", "ProgressEntry", "SpentLine", "MilestoneReached", "IndicatorActual",
     "PlanModel", "PILLARS", "BudgetPolicy",
-    "Version", "Consultation", "PointResponse", "ConsultationPoint", "Submission",
+    "Version", "Consultation", "PointResponse", "ConsultationPoint", "Submission", "AccessibilitySettings",
 ]
 
 PILLARS = ("prevention", "protection", "prosecution", "partnership", "coordination")
@@ -111,6 +111,18 @@ class BudgetPolicy:
     src: Src = Src()
 
 
+@dataclass(frozen=True, slots=True)
+class AccessibilitySettings:
+    """plan.yaml `accessibility`: what the website's accessibility statement says about who answers."""
+
+    responsible: str | None = None  # agency id; None: the plan's responsible agency
+    contact: str | None = None  # e-mail address or https:// form for feedback
+    date: dt.date | None = None  # last reviewed
+    uustatus: str | None = None  # the statement registered on uustatus.no
+    deviations: tuple[Text, ...] = ()  # known deviations the plan adds to napkit's own list
+    src: Src = Src()
+
+
 def judged(unchecked: frozenset[str], field_name: str) -> bool:
     """False when the field, a part of it or the field it is part of failed its schema: its
     finding is already out, and a rule that judged the stand-in would only repeat it."""
@@ -144,6 +156,8 @@ class Plan:
     # plan.yaml `versions` (oldest first) and `consultation` (built in model/consultation.py)
     versions: tuple["Version", ...] = ()
     consultation: "Consultation | None" = None
+    licence: str | None = None  # SPDX id of the open licence of the plan's data (plan.yaml `licence`)
+    accessibility: AccessibilitySettings = AccessibilitySettings()
     # fields that failed their schema and hold a stand-in (model/repair.py): rules do not judge them
     unchecked: frozenset[str] = frozenset()
 

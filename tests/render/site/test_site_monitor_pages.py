@@ -5,6 +5,7 @@ plan."""
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -162,3 +163,24 @@ def test_a_catalog_with_ids_differing_in_case_builds(tmp_path: Path) -> None:
     for tree in site.languages:
         paths = [p.path for p in tree.pages]
         assert len({p.casefold() for p in paths}) == len(paths)
+
+
+def test_the_site_offers_the_open_data(demo_site: Built) -> None:
+    import datetime as dt
+
+    from napkit.analyse import analyse
+    from napkit.export.open_data import open_data_files
+    from napkit.render.site import pinned_epoch
+
+    model = demo_site.model
+    when = dt.datetime.fromtimestamp(pinned_epoch(model), dt.timezone.utc).date()
+    expected = open_data_files(model, analyse(model), when)
+    data = demo_site.site / "data"
+    assert sorted(p.name for p in data.iterdir()) == sorted(expected)
+    for name, content in expected.items():
+        assert (data / name).read_bytes() == content, name
+    for lang in model.languages:
+        page = html.unescape(demo_site.html(demo_site.routes(lang).url("downloads")))
+        for name in expected:
+            assert f'/data/{name}"' in page or f'"data/{name}"' in page or f'../data/{name}"' in page, (lang, name)
+        assert "creativecommons.org/licenses/by/4.0/" in page

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Callable
 
 from ...analyse import Analysis
+from ...export.open_data import DATA_DIR, open_data_files
 from ...model import PlanModel
 from . import labels
 from .context import Ctx, Download, Routes
@@ -82,6 +83,16 @@ def find_reports(model: PlanModel, periods: list[str], documents: list[tuple[str
     return found
 
 
+def open_data(model: PlanModel, analysis: Analysis) -> dict[str, bytes]:
+    """The open-data files (export/open_data.py), dated like the rest of the site."""
+    import datetime as dt
+
+    from . import pinned_epoch
+
+    when = dt.datetime.fromtimestamp(pinned_epoch(model), dt.timezone.utc).date()
+    return open_data_files(model, analysis, when)
+
+
 def stylesheet() -> bytes:
     return resources.files("napkit.data").joinpath("site/napkit.css").read_bytes()
 
@@ -96,7 +107,8 @@ def compose(model: PlanModel, analysis: Analysis, root: Path, documents: list[tu
     periods = list(reported_periods(model))
     reports = find_reports(model, periods, documents)
     site = SiteTree(default, [])
-    shared = (model, analysis, root, routes, downloads_, documents, css, periods, reports)
+    data = open_data(model, analysis)
+    shared = (model, analysis, root, routes, downloads_, documents, css, periods, reports, data)
     if len(model.languages) > 1 and len(model.measures) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -129,10 +141,11 @@ def _language_in_worker(lang: str) -> LanguageTree:
 
 def _language_tree(lang: str, model: PlanModel, analysis: Analysis, root: Path, routes: dict[str, Routes],
                    downloads_: list[Download], documents: list[tuple[str, str, Path]], css: bytes,
-                   periods: list[str], reports: dict) -> LanguageTree:
+                   periods: list[str], reports: dict, data: dict[str, bytes]) -> LanguageTree:
     """Every page, file and the nav of one language."""
     default = model.plan.default_language
-    ctx = Ctx(model, analysis, lang, routes[lang], routes, downloads_)
+    ctx = Ctx(model, analysis, lang, routes[lang], routes, downloads_,
+              open_data=[(name, len(content)) for name, content in data.items()])
     out = Output()
     home(ctx, out)
     measures_index(ctx, out)
@@ -157,7 +170,7 @@ def _language_tree(lang: str, model: PlanModel, analysis: Analysis, root: Path, 
     progress_index(ctx, out, periods)  # also before any report: it says when reporting starts
     hand = read_handwritten(root, lang)
     reserved = {url_of(p.path).split("/", 1)[0] for p in out.pages} - {""}
-    reserved |= {"assets", "search", FILES_DIR, "404.html", "sitemap.xml", "sitemap.xml.gz"}
+    reserved |= {"assets", "search", FILES_DIR, DATA_DIR, "404.html", "sitemap.xml", "sitemap.xml.gz"}
     if lang == default:
         reserved |= set(model.languages)
     for path in [p.path for p in hand.pages] + list(hand.files):
@@ -172,6 +185,8 @@ def _language_tree(lang: str, model: PlanModel, analysis: Analysis, root: Path, 
             files[d.url] = path.read_bytes()
         for name, path in reports.items():
             files[f"{FILES_DIR}/{name}"] = path.read_bytes()
+        for name, content in data.items():  # the open data, shared by every language like the documents
+            files[f"{DATA_DIR}/{name}"] = content
     title = ctx.text(model.plan.title)
     tree = LanguageTree(lang, routes[lang].prefix, title, ctx.text(model.plan.subtitle) or title,
                         with_banner(model, lang, out.pages + hand.pages), [], files)

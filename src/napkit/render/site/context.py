@@ -110,6 +110,7 @@ class Ctx:
     all_routes: dict[str, Routes]
     downloads: list[Download] = field(default_factory=list)
     page_url: str = ""  # site URL of the page being built: links are made relative to it
+    open_data: list[tuple[str, int]] = field(default_factory=list)  # (file under data/, size)
 
     # -- words ---------------------------------------------------------------------------------
     @property

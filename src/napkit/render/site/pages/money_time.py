@@ -11,6 +11,7 @@ from ..escape import Safe
 from ..html import Cell, cards, link, p, rowh, table, ul
 from ..tree import Page
 from . import Doc, Output
+from .open_data import open_data_section
 from .common import at, chart_figure, chart_file, year_table
 from .plan import budget_by_year_chart, objective_year_table
 
@@ -153,5 +154,6 @@ def downloads(ctx: Ctx, out: Output) -> Page:
         doc.html(table([ctx.t("document"), ctx.t("language"), ctx.t("format"), ctx.t("size")], rows))
     else:
         doc.html(p(ctx.t("downloads_none")))
+    open_data_section(ctx, doc)
     return out.add(Page(ctx.routes.path("downloads"), title, doc.markdown(), "downloads", "downloads"))
 
