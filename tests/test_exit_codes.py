@@ -129,3 +129,40 @@ def test_an_unknown_oserror_is_still_a_bug(valid_plan, monkeypatch, capsys):
     monkeypatch.setattr(json_model, "export_json_text", broken)
     code, _out, err = run_main(monkeypatch, capsys, "--root", valid_plan, "export")
     assert code == 3
+
+
+@pytest.mark.parametrize("fault, words", [
+    (FileNotFoundError(errno.ENOENT, "No such file or directory", "site/nb/om.md"), "site/nb/om.md: no such file"),
+    (PermissionError(errno.EACCES, "Permission denied", "build/site"), "build/site: permission denied"),
+    (OSError(errno.ENOSPC, "No space left on device", "build/site/index.html"), "disk is full"),
+])
+def test_environment_errors_during_a_build_are_exit_2_and_leave_build_alone(valid_plan, monkeypatch, capsys, fault,
+                                                                               words):
+    import napkit.render.site as site
+
+    def failing(*_a, **_k):
+        raise fault
+
+    monkeypatch.setattr(site, "build_site", failing)
+    monkeypatch.setenv("CI", "true")
+    code, _out, err = run_main(monkeypatch, capsys, "--root", valid_plan, "-q", "build")
+    assert_usage(code, err)
+    assert words in err
+    assert not (valid_plan / "build").exists()  # the documents built before the fault were not moved in
+    assert not any(p.name.startswith(".build.") for p in valid_plan.iterdir())
+
+
+def test_a_parent_folder_napkit_cannot_write_is_exit_2(valid_plan, monkeypatch, capsys):
+    from pathlib import Path as _Path
+
+    real_mkdir = _Path.mkdir
+
+    def mkdir(self, *a, **k):
+        if ".staging-" in self.name:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_mkdir(self, *a, **k)
+
+    monkeypatch.setattr(_Path, "mkdir", mkdir)
+    code, _out, err = run_main(monkeypatch, capsys, "--root", valid_plan, "-q", "build", "docs")
+    assert_usage(code, err)
+    assert "its parent folder must be writable" in err
