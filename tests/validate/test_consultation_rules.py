@@ -5,6 +5,7 @@ the bad-input corpus (tests/bad/consultation_*, versions_*) pins positions throu
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 from pathlib import Path
 
@@ -183,10 +184,13 @@ def test_the_real_plan_records_its_consultation_draft_and_no_invented_responses(
     assert [f for f in result.findings.items if f.code.startswith("NAP8")] == []
 
 
+OPEN_CLOSE = "\nconsultation: {opens: 2026-09-01, closes: 2026-10-31, how_to_respond: {nb: Svar., en: Respond.}}"
+
+
 @pytest.mark.parametrize("broken, schema_code", [
     ("consultation: {opens: 2026-09-01}", "NAP101"),
-    ('versions: [{version: "0.1"}, {version: "1.0", date: 2026-11-01, status: adopted}]', "NAP101"),
-    ("versions: [{version: 1.0, date: 2026-11-01, status: adopted}]", "NAP103"),
+    ('versions: [{version: "0.1"}, {version: "1.0", date: 2026-11-01, status: adopted}]' + OPEN_CLOSE, "NAP101"),
+    ("versions: [{version: 1.0, date: 2026-11-01, status: adopted}]" + OPEN_CLOSE, "NAP103"),
 ])
 def test_a_broken_versions_or_consultation_gives_its_schema_finding_only(valid_plan, broken, schema_code):
     plan = valid_plan / "plan" / "plan.yaml"
@@ -194,7 +198,6 @@ def test_a_broken_versions_or_consultation_gives_its_schema_finding_only(valid_p
     write(valid_plan, "plan/consultation/ngo.yaml", RESPONSE)
     r = nap("check", "--format", "json", root=valid_plan)
     assert r.exit_code == 1 and "Traceback" not in r.output
-    import json
     found = {f["code"] for f in json.loads(r.stdout)["findings"]}
     assert schema_code in found
     assert not found & {"NAP809", "NAP810", "NAP812", "NAP814"}, found  # no cascade from the broken part
