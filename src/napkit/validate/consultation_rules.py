@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -98,9 +99,11 @@ def _versions(model: PlanModel, ref_exists: Callable[[str], bool] | None) -> Ite
                        f"version {v.version} has no ref: name the git tag or commit it was released from "
                        "so that its documents can be rebuilt")
         if v.ref is not None and ref_exists is not None and not ref_exists(v.ref):
+            is_hash = re.fullmatch(r"[0-9a-f]{7,40}", v.ref) is not None
             yield make("NAP811", v.src.at("ref").pos(),
                        f"ref '{v.ref}' of version {v.version} is not a tag or commit in this git repository",
-                       hint=f"tag the release: git tag {v.ref} <commit>")
+                       hint="a commit of another repository? name a tag or commit of this one" if is_hash
+                       else f"tag the release: git tag {v.ref} <commit>")
     newest = versions[-1]
     if plan.version and newest.version != plan.version:
         yield make("NAP809", newest.src.at("version").pos(),
