@@ -56,13 +56,18 @@ def run(tree: Tree, *, strict: bool = False) -> Result:
                                  built.unjudged_recommendations)
         findings.extend(settle([*check_model(built.model, built.shadow_ids),
                                 *check_progress(built.model, built.shadow_ids),
-                                *check_consultation(built.model, ref_exists=git_ref_checker(_repo_of(tree)),
+                                *check_consultation(built.model, ref_exists=_ref_checker(tree, built.model),
                                                     shadow_ids=built.shadow_ids),
                                 *coverage_findings(built.model, analysis.coverage, unusable.unjudged_coverage)],
                                unusable))
         # plan-quality rules (validate/quality/): NAP7xx, switchable in plan.yaml `quality`
         findings.items = with_quality(findings.items, built.model, analysis.coverage, built.shadow_ids, unusable)
     return Result(findings.promoted(strict), built.model, analysis, loaded.documents)
+
+
+def _ref_checker(tree: Tree, model: PlanModel):
+    """How to test the versions' git refs; git is asked only when some version names one."""
+    return git_ref_checker(_repo_of(tree)) if any(v.ref for v in model.plan.versions) else None
 
 
 def _repo_of(tree: Tree) -> Path | None:

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from napkit.pipeline import run_folder
-from napkit.validate.consultation_rules import check_consultation, git_ref_checker, today
+from napkit.util.clock import today
+from napkit.validate.consultation_rules import check_consultation, git_ref_checker
 from plan_testing import REPO, nap
 
 CONSULTATION = """

@@ -9,14 +9,13 @@ out of order or listed twice · NAP811 a version's git ref that does not resolve
 version without a ref · NAP813 a point id used twice in one response · NAP814 responses without
 a consultation in plan.yaml.
 
-Whether the consultation is open depends on the day: `today()` is the date of the run, or
-NAP_TODAY (YYYY-MM-DD) when set, so that a build can be repeated byte for byte."""
+Whether the consultation is open depends on the day: util.clock.today(), the date of the run or
+NAP_TODAY (YYYY-MM-DD)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -24,19 +23,10 @@ from typing import Callable, Iterable, Iterator
 
 from ..findings import Finding, make
 from ..model import PlanModel
+from ..util.clock import today
 
 MIN_WEEKS = 6  # Utredningsinstruksen § 3-3: never shorter than six weeks (normally three months)
 GENERAL = "general"
-
-
-def today() -> dt.date:
-    value = os.environ.get("NAP_TODAY", "").strip()
-    if value:
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass  # a malformed override is ignored rather than failing every command
-    return dt.date.today()
 
 
 def git_ref_checker(repo: Path | None) -> Callable[[str], bool] | None:

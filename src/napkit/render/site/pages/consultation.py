@@ -11,7 +11,7 @@ import datetime as dt
 
 from ....model import PlanModel
 from ....util import fmt
-from ....validate.consultation_rules import today
+from ....util.clock import today
 from ..escape import Safe
 from ..tree import Page
 from ..html import block
