@@ -25,6 +25,7 @@ class Context:
     shadow_ids: frozenset[str] = field(default_factory=frozenset)
     # files napkit could not use (validate/dependencies.Unusables): ids they may define
     unusable: object = None
+    _words: dict = field(default_factory=dict, repr=False, compare=False)  # measure_words, by language
 
     def may_exist(self, kind: str, ident: str) -> bool:
         """An id left out of the model (schema error) or probably defined in a file that does
@@ -47,7 +48,7 @@ class Context:
     def measure_words(self, lang: str):
         """Per measure, the stems of its title and description in `lang`, and a weight by
         rarity (a word in every measure weighs almost nothing)."""
-        cache = self.__dict__.setdefault("_measure_words", {})
+        cache = self._words
         if lang not in cache:
             langs = self.model.languages
             words = {m.id: stems(text_in(m.title, lang, langs) + " " + text_in(m.description, lang, langs))
@@ -104,11 +105,6 @@ def complete(m: Measure, *fields: str) -> bool:
 
 
 _LETTERS4 = re.compile(r"[^\W\d_]{4,}", re.UNICODE)  # a word of four letters or more
-
-
-def words(s: str) -> list[str]:
-    """Content words of a text, lower-cased: four letters or more (no numbers)."""
-    return _LETTERS4.findall(s.casefold())
 
 
 def stems(s: str) -> set[str]:
