@@ -162,8 +162,10 @@ def test_a_running_build_keeps_its_staging_folder(built):
         dead.mkdir()
         (built / "build" / ".docs-left").mkdir()  # what an older napkit staged inside build/
         (built / "build" / ".site.x1.tmp").mkdir()
+        (built / "build" / "notes.tmp").write_text("mine")  # a file of the user's is carried over
         assert nap("-q", "build", "docs", root=built).exit_code == 0
         assert live.is_dir() and not dead.exists()
+        assert (built / "build" / "notes.tmp").read_text() == "mine"
         assert not (built / "build" / ".docs-left").exists() and not (built / "build" / ".site.x1.tmp").exists()
     finally:
         sleeper.kill()

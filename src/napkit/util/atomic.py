@@ -156,7 +156,7 @@ def _clone(src: Path, dest: Path, skip: set[str]) -> None:
 
     for entry in sorted(src.iterdir()):
         if entry.name in skip or any(f"/{entry.name}".startswith(p) for p in _INNER_STAGING) \
-                or entry.name.endswith((".tmp", ".part")) or entry.name in (".site.old", ".site-src.old"):
+                or (entry.name.startswith(".") and entry.name.endswith((".tmp", ".part", ".old"))):
             continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.copytree(entry, dest / entry.name, symlinks=True, copy_function=link)
