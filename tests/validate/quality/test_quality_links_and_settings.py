@@ -53,3 +53,11 @@ def test_text_report_shows_the_fix_as_hint(valid_plan):
     out = nap("check", root=valid_plan).stdout
     assert "warning NAP730 M-02 has NOK 5,000,000 in 2027–2028 and it has no milestone\n" \
            "    hint: add a deliverable for what that money buys, or move the money\n" in out
+
+
+def test_a_new_plan_from_nap_init_is_clean_under_every_rule(tmp_path):
+    for years in ((), ("--start", "2027", "--end", "2027"), ("--start", "2030", "--end", "2040")):
+        root = tmp_path / f"plan{len(years)}{years[-1] if years else ''}"
+        assert nap("init", str(root), "--title", "A plan", *years).exit_code == 0
+        result = nap("check", "--strict", root=root)
+        assert result.exit_code == 0 and "no findings" in result.stdout, result.stdout
