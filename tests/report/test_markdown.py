@@ -4,6 +4,7 @@ item per finding with its subject, position and fix; plan text cannot inject mar
 from __future__ import annotations
 
 from plan_testing import edit, nap
+
 from napkit.findings import Finding, Pos, Severity
 from napkit.report.markdown import report_markdown
 

@@ -65,8 +65,8 @@ def report_markdown(findings: list[Finding], files_checked: int | None = None) -
         out += [f"No findings{f' in {files_checked} files' if files_checked is not None else ''}.", ""]
         return "\n".join(out)
     summary = ", ".join(f"{n} {_SEVERITY[s]}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
-    out += [f"{summary}{f' in {files_checked} files' if files_checked is not None else ''}. "
-            "Each item names what it is about, where it is, and what to do.", ""]
+    where = f" in {files_checked} files" if files_checked is not None else ""
+    out += [f"{summary}{where}. Each item names what it is about, where it is, and what to do.", ""]
     ordered = sorted(findings, key=lambda f: (f.code, f.sort_key()))
     by_group = [(g, list(items)) for g, items in groupby(ordered, key=lambda f: _group(f.code))]
     out += [f"- {name}: {len(items)}" for name, items in by_group] + [""]

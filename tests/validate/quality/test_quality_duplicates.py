@@ -7,6 +7,7 @@ import time
 
 from plan_testing import REPO, edit
 from quality_testing import quality
+
 from napkit.pipeline import run_folder
 from napkit.validate.quality import Context, duplicates
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from plan_testing import edit, nap
 from quality_testing import append, quality
+
 from napkit.findings import Severity
 from napkit.pipeline import run_folder
 

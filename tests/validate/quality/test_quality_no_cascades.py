@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from plan_testing import edit
 from quality_testing import append, quality
+
 from napkit.pipeline import run_folder
 
 

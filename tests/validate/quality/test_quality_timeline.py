@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from plan_testing import edit
 from quality_testing import quality
+
 from napkit.validate.quality import timeline
 
 M1 = "measures/M-01.yaml"

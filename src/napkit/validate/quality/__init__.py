@@ -6,8 +6,8 @@ switched per plan in plan.yaml: `quality: {NAP740: off, NAP725: error}`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable
 
 from ...analyse.coverage import Coverage
 from ...findings import CODES, Finding, Severity, make

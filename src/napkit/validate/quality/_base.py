@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable, Iterator
 
 from ...analyse.coverage import Coverage
 from ...findings import Finding

@@ -3,7 +3,7 @@ about new money and budget chapters."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...findings import Finding, make
 from ._base import Context, complete, dated, money

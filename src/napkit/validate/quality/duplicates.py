@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterator
 from itertools import combinations
-from typing import Iterator
 
 from ...findings import Finding, make
 from ...model import Measure

@@ -3,7 +3,7 @@ bodies of the parliament) leads a measure only as an invitation or its own commi
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...findings import Finding, make
 from ._base import Context

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...findings import Finding, make
 from ._base import Context, complete, jaccard, stems, text_in

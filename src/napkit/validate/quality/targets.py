@@ -3,7 +3,8 @@ indicators; baselines that exist and form one series."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
+from itertools import pairwise
 
 from ...findings import Finding, make
 from ...model import Indicator, Point
@@ -54,7 +55,7 @@ def monotone(ctx: Context) -> Iterator[Finding]:
         if ind.direction not in ("increase", "decrease"):
             continue
         ordered = sorted(enumerate(ind.targets), key=lambda it: it[1].year)
-        for (_, prev), (i, cur) in zip(ordered, ordered[1:]):
+        for (_, prev), (i, cur) in pairwise(ordered):
             if cur.year > prev.year and _wrong_side(ind.direction, cur.value, prev.value):
                 yield make("NAP711", ind.src.at("targets", i, "value").pos(),
                            f"{ind.id} should {ind.direction}, but its {cur.year} target {_fmt(cur.value)} falls "

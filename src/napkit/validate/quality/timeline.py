@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...findings import Finding, make
 from ._base import Context, dated
