@@ -102,3 +102,24 @@ def test_plan_period_and_reporting_periods():
     d = doc('period: {start: 2030, end: 2027}\nreporting_periods: ["2027", "2028", "2027"]\n', "plan",
             "plan/plan.yaml")
     assert sorted((f.code, f.pos.line) for f in check_inputs([d])) == [("NAP302", 1), ("NAP310", 2)]
+
+
+@pytest.mark.parametrize("raw", ["\ufdd0", "\U0001fffe"])
+def test_control_characters_the_yaml_reader_lets_through_raw(raw: str):
+    """No backslash in the file: the quick pass must still look at the strings. (A raw CR or NEL
+    is a line break to YAML and never reaches the data.)"""
+    d = doc(f'id: M-01\ntitle: "a{raw}b"\n')
+    assert [f.code for f in value_findings(d)] == ["NAP107"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=20))
+def test_generated_raw_texts_in_a_real_file(text: str):
+    """Through the real loader: whatever the reader accepts raw, the rule sees."""
+    import json as _json
+
+    result = parse("measures/M-01.yaml", "measure", f"title: {_json.dumps(text, ensure_ascii=False)}\n".encode())
+    if not isinstance(result, Document):
+        return  # refused by the reader itself (NAP003): also an answer
+    value = result.data["title"]
+    assert bool(value_findings(result)) == bool(CONTROL.search(value))

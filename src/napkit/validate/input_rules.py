@@ -27,6 +27,9 @@ from ..load.yaml_doc import Document
 
 _NONCHARACTERS = "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(0x11))
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + _NONCHARACTERS + "]")
+# What of CONTROL the YAML reader accepts unescaped (c-printable: CR, NEL, U+FDD0–FDEF, plane
+# noncharacters); plus every astral character, which is cheaper to search than the exact set.
+_RAW_SUSPECT = re.compile("[\r\x85\ufdd0-\ufdef\ufffe\uffff\U00010000-\U0010ffff]")
 # Beyond this an amount loses whole units in a float (charts, sums) and is not a real budget.
 MAX_EXACT = 2 ** 53
 SCHEMA_FILES = ("plan", "agencies", "indicators", "recommendations", "measure", "progress")
@@ -67,7 +70,48 @@ def describe_control(text: str) -> str:
     return f"U+{ord(ch):04X} at character {hit.start() + 1}"
 
 
+def _suspect(value: Any, strings: bool, seen: set[int]) -> bool:
+    """Whether anything below `value` may be a finding: the quick pass (no paths) that spares
+    the walk with positions for the files that are fine — nearly all of them. Depth is bounded
+    by the loader (fast_yaml.MAX_DEPTH), so recursion is safe."""
+    t = type(value)
+    if t is dict or t is list:
+        if id(value) in seen:
+            return False
+        seen.add(id(value))
+        if t is dict:
+            for key, sub in value.items():
+                if strings and key.__class__ is str and CONTROL.search(key):
+                    return True
+                if sub.__class__ in _PLAIN:
+                    continue
+                if _suspect(sub, strings, seen):
+                    return True
+            return False
+        for sub in value:
+            if sub.__class__ not in _PLAIN and _suspect(sub, strings, seen):
+                return True
+        return False
+    if t is str:
+        return strings and CONTROL.search(value) is not None
+    if t is float:
+        return True  # rare in plans: let the full walk judge it
+    if t is int:
+        return abs(value) >= MAX_EXACT
+    return False
+
+
+_PLAIN = (bool, type(None))
+
+
 def value_findings(doc: Document) -> list[Finding]:
+    # A control character can only be in the data if it was written as an escape (which needs a
+    # backslash) or is one of the few the YAML reader lets through raw: the quick pass skips the
+    # strings of any other file (a search of the whole text for CONTROL cost 10× more).
+    text = doc.text
+    strings = not text or "\\" in text or (not text.isascii() and _RAW_SUSPECT.search(text) is not None) or "\r" in text
+    if not _suspect(doc.data, strings, set()):
+        return []
     out: list[Finding] = []
     ints = integer_keys()
     seen: set[int] = set()
