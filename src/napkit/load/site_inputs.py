@@ -34,6 +34,10 @@ SET_BY_NAPKIT = {"site_name", "site_description", "nav", "docs_dir", "site_dir",
                  "repo_url", "repo_name", "edit_uri", "edit_uri_template", "remote_branch", "remote_name"}
 # extensions that read files at build time on their own (outside napkit's rule for links)
 REFUSED_EXTENSIONS = {"pymdownx.snippets", "markdown_include.include", "mdx_include"}
+# plugins that reach outside the project or the machine: read other folders (projects), put the
+# environment in a zip (info), fetch from the network (privacy, social), run external programs
+# (optimize), switch other plugins on by condition (group)
+REFUSED_PLUGINS = {"projects", "info", "privacy", "social", "optimize", "group"}
 _STANDARD_TAG = "tag:yaml.org,2002:"
 _STANDARD = {_STANDARD_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
 
@@ -120,6 +124,13 @@ def config_findings(repo: Repo) -> list[Finding]:
                 if isinstance(ext, yaml.ScalarNode) and ext.value in REFUSED_EXTENSIONS:
                     findings.append(make(SETTING, _pos(ext), f"markdown extension '{ext.value}' reads files at "
                                          "build time on its own; napkit does not allow it"))
+        elif name == "plugins" and isinstance(value, yaml.SequenceNode):
+            for item in value.value:
+                plugin = item.value[0][0] if isinstance(item, yaml.MappingNode) and item.value else item
+                bare = plugin.value.removeprefix("material/") if isinstance(plugin, yaml.ScalarNode) else ""
+                if bare in REFUSED_PLUGINS:
+                    findings.append(make(SETTING, _pos(plugin), f"plugin '{plugin.value}' reaches outside the "
+                                         "site's sources (files, network or programs); napkit does not allow it"))
         elif name in SET_BY_NAPKIT:
             findings.append(make(SETTING, _pos(key), f"mkdocs.yml may not set '{name}': napkit sets it itself"))
         elif name not in ALLOWED:
