@@ -70,7 +70,14 @@ def page_templates(built: Built, lang: str) -> dict[str, str]:
         "agencies": r.url("agencies"),
         "agency": r.url("agency", next(iter(m.agencies))),
         "downloads": r.url("downloads"),
+        "indicators": r.url("indicators"),
+        "accessibility": r.url("accessibility"),
     }
+    if m.indicators:  # issue 16: an indicator page (with a chart), a recommendation page
+        templates["indicator"] = r.url("indicator", next(iter(m.indicators)))
+    rec = next(iter(m.recommendations.values()), None)
+    if rec is not None:
+        templates["recommendation"] = r.url("recommendation", f"{rec.source}/{rec.id}")
     # hand-written pages: site/nb/om.md and site/en/about.md, in the fixture and in the real plan
     templates["about"] = r.prefix + ("om/" if lang == "nb" else "about/")
     if built.name == "fixture":

@@ -184,3 +184,30 @@ def test_the_site_offers_the_open_data(demo_site: Built) -> None:
         for name in expected:
             assert f'/data/{name}"' in page or f'"data/{name}"' in page or f'../data/{name}"' in page, (lang, name)
         assert "creativecommons.org/licenses/by/4.0/" in page
+
+
+def test_the_accessibility_statement_says_what_is_tested_and_where_to_complain(fixture_site: Built) -> None:
+    model = fixture_site.model
+    for lang in model.languages:
+        r = fixture_site.routes(lang)
+        page = fixture_site.html(r.url("accessibility"))
+        text = text_of(page)
+        assert labels.t("a11y.title", lang) in text
+        assert "WCAG 2.1 AA" in text and "axe-core" in text and "PDF/UA-1" in text
+        assert 'href="https://www.uutilsynet.no/"' in page and 'href="https://uustatus.no/"' in page
+        assert 'href="https://example.org/tilbakemelding"' in page  # plan.yaml accessibility.contact
+        assert model.plan.accessibility.deviations[0].get(lang) in text  # the plan's own deviation
+        assert labels.t("known.charts", lang) in text
+        assert fixture_site.html(r.url("home")).count(r.url("accessibility").split("/")[-2]) >= 1  # in the nav
+
+
+def test_a_hand_written_statement_wins(tmp_path: Path) -> None:
+    from conftest import fixture_plan_copy
+
+    root = fixture_plan_copy(tmp_path / "plan")
+    (root / "site" / "nb" / "tilgjengelighetserklaering.md").write_text(
+        "# Vår egen erklæring\n\nSkrevet for hånd.\n", encoding="utf-8")
+    built = build("hand", root, tmp_path / "out")
+    text = text_of(built.html("tilgjengelighetserklaering/"))
+    assert "Skrevet for hånd." in text and "axe-core" not in text
+    assert "axe-core" in text_of(built.html("en/accessibility-statement/"))  # the other language keeps napkit's

@@ -36,6 +36,7 @@ from ...model import PlanModel
 from . import labels
 from .context import Ctx, Download, Routes
 from .pages import Output
+from .pages.accessibility import accessibility
 from .pages.agencies import agencies_index, agency
 from .pages.handwritten import HandwrittenError, read_handwritten
 from .pages.indicators import indicator_pages
@@ -94,7 +95,8 @@ def open_data(model: PlanModel, analysis: Analysis) -> dict[str, bytes]:
 
 
 def stylesheet() -> bytes:
-    return resources.files("napkit.data").joinpath("site/napkit.css").read_bytes()
+    site = resources.files("napkit.data").joinpath("site")
+    return site.joinpath("napkit.css").read_bytes() + b"\n" + site.joinpath("monitor.css").read_bytes()
 
 
 def compose(model: PlanModel, analysis: Analysis, root: Path, documents: list[tuple[str, str, Path]],
@@ -169,6 +171,8 @@ def _language_tree(lang: str, model: PlanModel, analysis: Analysis, root: Path, 
         progress_page(ctx, out, period, report_files(model, period, reports), FILES_DIR)
     progress_index(ctx, out, periods)  # also before any report: it says when reporting starts
     hand = read_handwritten(root, lang)
+    if not any(p.path == ctx.routes.path("accessibility") for p in hand.pages):  # a hand-written one wins
+        accessibility(ctx, out)
     reserved = {url_of(p.path).split("/", 1)[0] for p in out.pages} - {""}
     reserved |= {"assets", "search", FILES_DIR, DATA_DIR, "404.html", "sitemap.xml", "sitemap.xml.gz"}
     if lang == default:
@@ -235,8 +239,10 @@ def _nav(ctx: Ctx, tree: LanguageTree, hand_order: dict[str, tuple[float, str]])
                         tuple(NavItem(p.title, p.path) for p in periods)),
                 NavItem(labels.t("indicators", ctx.lang), r.path("indicators"),
                         listed(tuple(item("indicator", i) for i in model.indicators)))]
+    generated = (item("accessibility"),) if r.path("accessibility") in title_of and not any(
+        p.path == r.path("accessibility") for p in hand) else ()
     about = NavItem(labels.t("about_section", ctx.lang), None,
-                    (*(NavItem(p.title, p.path) for p in hand), item("downloads")))
+                    (*(NavItem(p.title, p.path) for p in hand), item("downloads"), *generated))
     return [item("home", title=labels.t("home", ctx.lang)), measures_section, sources, item("budget"), item("timeline"), *progress, agencies, about]
 
 
