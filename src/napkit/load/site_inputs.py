@@ -32,8 +32,23 @@ ALLOWED_THEME = {"name", "font", "palette", "features", "icon", "logo", "favicon
 # napkit sets or drops these itself: setting them has no effect, so it is a mistake worth saying
 SET_BY_NAPKIT = {"site_name", "site_description", "nav", "docs_dir", "site_dir", "use_directory_urls", "strict",
                  "repo_url", "repo_name", "edit_uri", "edit_uri_template", "remote_branch", "remote_name"}
-# extensions that read files at build time on their own (outside napkit's rule for links)
-REFUSED_EXTENSIONS = {"pymdownx.snippets", "markdown_include.include", "mdx_include"}
+# Markdown extensions by name. A name is imported and called with the settings as arguments
+# (`subprocess:Popen: {args: [...]}` would run a program), so only these are allowed: Python-
+# Markdown's own and PyMdown's, without those that read files on their own (pymdownx.snippets
+# includes any file, pymdownx.b64 embeds any image).
+_MARKDOWN_OWN = {"abbr", "admonition", "attr_list", "codehilite", "def_list", "extra", "fenced_code", "footnotes",
+                 "legacy_attrs", "legacy_em", "md_in_html", "meta", "nl2br", "sane_lists", "smarty", "tables", "toc",
+                 "wikilinks"}
+_PYMDOWN = {"arithmatex", "betterem", "caret", "critic", "details", "emoji", "escapeall", "extra", "fancylists",
+            "highlight", "inlinehilite", "keys", "magiclink", "mark", "pathconverter", "progressbar", "quotes",
+            "saneheaders", "smartsymbols", "striphtml", "superfences", "tabbed", "tasklist", "tilde"}
+ALLOWED_EXTENSIONS = (_MARKDOWN_OWN | {f"markdown.extensions.{n}" for n in _MARKDOWN_OWN}
+                      | {f"pymdownx.{n}" for n in _PYMDOWN})
+_BLOCKS = re.compile(r"pymdownx\.blocks\.(admonition|details|html|tab|definition|caption)\Z")
+
+
+def extension_allowed(name: str) -> bool:
+    return name in ALLOWED_EXTENSIONS or _BLOCKS.match(name) is not None
 # plugins that reach outside the project or the machine: read other folders (projects), put the
 # environment in a zip (info), fetch from the network (privacy, social), run external programs
 # (optimize), switch other plugins on by condition (group)
@@ -121,9 +136,10 @@ def config_findings(repo: Repo) -> list[Finding]:
         elif name == "markdown_extensions" and isinstance(value, yaml.SequenceNode):
             for item in value.value:
                 ext = item.value[0][0] if isinstance(item, yaml.MappingNode) and item.value else item
-                if isinstance(ext, yaml.ScalarNode) and ext.value in REFUSED_EXTENSIONS:
-                    findings.append(make(SETTING, _pos(ext), f"markdown extension '{ext.value}' reads files at "
-                                         "build time on its own; napkit does not allow it"))
+                if isinstance(ext, yaml.ScalarNode) and not extension_allowed(ext.value):
+                    findings.append(make(SETTING, _pos(ext), f"markdown extension '{ext.value}' is not one napkit "
+                                         "allows (Python-Markdown's and PyMdown's own, except pymdownx.snippets and "
+                                         "pymdownx.b64, which read files)"))
         elif name == "plugins" and isinstance(value, yaml.SequenceNode):
             for item in value.value:
                 plugin = item.value[0][0] if isinstance(item, yaml.MappingNode) and item.value else item
