@@ -261,3 +261,50 @@ def test_nap_report_prints_summary_and_writes_documents(tmp_path):
     assert r.exit_code == 2 and "not a reporting period" in r.stderr
     r = nap("report", "2027", "--no-documents", "--lang", "xx", root=root)
     assert r.exit_code == 2
+
+
+# -- the tagged structure of the PDFs, compared across languages ----------------------------------
+
+_TAGS = ("H1", "H2", "H3", "Table", "TH", "TD", "L", "LI", "Figure", "Link")
+
+
+def pdf_structure(path: Path) -> tuple[dict[str, int], int]:
+    """(count of each structure element, count of empty header cells) from poppler's
+    `pdfinfo -struct-text` tree: one element per line, its text in quoted lines under it."""
+    lines = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, errors="replace",
+                           check=True).stdout.splitlines()
+    counts = dict.fromkeys(_TAGS, 0)
+    empty_th = 0
+    for i, line in enumerate(lines):
+        body = line.lstrip()
+        tag = body.split(" ", 1)[0]
+        if body.startswith('"') or tag not in counts:
+            continue
+        counts[tag] += 1
+        if tag == "TH":
+            depth = len(line) - len(body)
+            text = ""
+            if '"' in body:  # the text may be on the element's own line
+                text += body.split('"', 1)[1]
+            for child in lines[i + 1:]:
+                if len(child) - len(child.lstrip()) <= depth:
+                    break
+                if child.lstrip().startswith('"'):
+                    text += child.strip().strip('"')
+            empty_th += not text.strip()
+    return counts, empty_th
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler's pdfinfo (apt install poppler-utils)")
+def test_pdf_structure_is_the_same_in_every_language(fixture_docs):
+    """The same plan in nb and en has the same headings, tables and lists: a Norwegian date
+    at the start of a table cell was read as a numbered list (94 lists in the nb plan, none in
+    the en one), and a table had a header cell with nothing in it."""
+    model, _, _, out, _ = fixture_docs
+    for stem in (model.plan.id, f"{model.plan.id}-report-2027"):
+        found = {lang: pdf_structure(out / f"{stem}-{lang}.pdf") for lang in model.languages}
+        first = found[model.languages[0]][0]
+        assert first["H1"] > 0 and first["Table"] > 0 and first["TH"] > 0
+        for lang, (counts, empty_th) in found.items():
+            assert counts == first, (stem, lang, counts, first)
+            assert empty_th == 0, (stem, lang, f"{empty_th} empty header cells")

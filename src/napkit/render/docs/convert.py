@@ -116,7 +116,7 @@ def _escape_line_starts(node: object, at_start: bool = False) -> object:
             start = isinstance(item, dict) and item.get("t") == "LineBreak"
         return out
     if isinstance(node, dict):
-        if node.get("t") in ("Plain", "Para"):
+        if node.get("t") in ("Plain", "Para", "MetaInlines"):  # metadata: the template puts it in [..]
             return {"t": node["t"], "c": _escape_line_starts(node["c"], at_start=True)}
         return {k: _escape_line_starts(v) for k, v in node.items()}
     return node
