@@ -255,3 +255,17 @@ def test_generated_links_are_read_only_when_they_end_inside(tmp_path_factory, ta
         assert not ends_inside
         with pytest.raises(UnsafePath):
             repo.read_bytes(rel)
+
+
+def test_mkdocs_yml_extension_that_would_run_a_program_is_refused(plan: Path, tmp_path: Path):
+    """Python-Markdown imports an extension by name and calls it with its settings before it
+    checks the type: 'subprocess:Popen' with args ran the program."""
+    from napkit.render.site.mkdocs_builder import SiteBuildError, load_base_config
+
+    mark = tmp_path / "ran"
+    (plan / "mkdocs.yml").write_text(f"markdown_extensions:\n  - subprocess:Popen:\n      args: [touch, {mark}]\n")
+    result, found = findings(plan)
+    assert ("NAP017", "mkdocs.yml", 2, 5) in found
+    with pytest.raises(SiteBuildError, match="subprocess:Popen"):
+        load_base_config(plan)
+    assert not mark.exists()
