@@ -308,3 +308,17 @@ def test_pdf_structure_is_the_same_in_every_language(fixture_docs):
         for lang, (counts, empty_th) in found.items():
             assert counts == first, (stem, lang, counts, first)
             assert empty_th == 0, (stem, lang, f"{empty_th} empty header cells")
+
+
+def test_docx_tables_span_the_text_width(fixture_docs):
+    """Fixed-layout tables as wide as the text between the margins: pandoc sized them for US
+    Letter, and LibreOffice broke words and numbers in the narrower columns."""
+    model, _, _, out, _ = fixture_docs
+    for name in (f"{model.plan.id}-nb.docx", f"{model.plan.id}-report-2027-en.docx"):
+        xml = zipfile.ZipFile(out / name).read("word/document.xml").decode("utf-8")
+        page = re.search(r'<w:pgSz [^>]*w:w="(\d+)"[^>]*/>\s*<w:pgMar [^>]*?w:left="(\d+)"[^>]*?w:right="(\d+)"', xml)
+        text_width = int(page.group(1)) - int(page.group(2)) - int(page.group(3))
+        grids = re.findall(r"<w:tblGrid>(.*?)</w:tblGrid>", xml, re.S)
+        assert grids
+        for grid in grids:
+            assert sum(int(c) for c in re.findall(r'<w:gridCol w:w="(\d+)"', grid)) == text_width, name

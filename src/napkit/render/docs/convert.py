@@ -89,8 +89,37 @@ def _stamp_core_dates(path: Path, epoch: int) -> None:
         for info, data in entries:
             if info.filename == "docProps/core.xml":
                 data = _CORE_DATE.sub(lambda m: m.group(1) + stamp + m.group(3), data.decode("utf-8")).encode("utf-8")
+            elif info.filename == "word/document.xml":
+                data = _tables_to_text_width(data.decode("utf-8")).encode("utf-8")
             dst.writestr(info, data)
     os.replace(tmp, path)
+
+
+_PAGE = re.compile(r'<w:pgSz [^>]*w:w="(\d+)"[^>]*/>\s*<w:pgMar [^>]*?w:left="(\d+)"[^>]*?w:right="(\d+)"')
+_GRID = re.compile(r"<w:tblGrid>(.*?)</w:tblGrid>", re.S)
+_COL = re.compile(r'<w:gridCol w:w="(\d+)" />')
+
+
+def _tables_to_text_width(xml: str) -> str:
+    """pandoc sizes a table's columns for a text width of its own (7920 twips, US Letter), while
+    the tables are fixed-layout: on an A4 page (9072 twips between the margins) LibreOffice kept
+    them narrower than the text and broke words and numbers ("Completi|on", "NOK 11,700|,000").
+    The columns are scaled to the page's text width, in the same proportions."""
+    page = _PAGE.search(xml)
+    if not page:
+        return xml
+    width = int(page.group(1)) - int(page.group(2)) - int(page.group(3))
+
+    def scale(m: re.Match) -> str:
+        cols = [int(c) for c in _COL.findall(m.group(1))]
+        total = sum(cols)
+        if not cols or total <= 0:
+            return m.group(0)
+        sized = [c * width // total for c in cols]
+        sized[-1] += width - sum(sized)
+        return "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{c}" />' for c in sized) + "</w:tblGrid>"
+
+    return _GRID.sub(scale, xml)
 
 
 # Typst reads these at the start of a line or of a content block as markup: "30. " an item of a
