@@ -187,7 +187,7 @@ def test_nap_build_docs_reports_a_broken_template_without_traceback(tmp_path):
     (root / "plan" / "templates" / "plan.typ").write_text("#let x = (\n$body$\n")
     r = nap("build", "docs", root=root)
     assert r.exit_code == 1
-    assert "build failed: typst" in r.stderr and "Traceback" not in r.stderr
+    assert "build failed: example-plan-nb: typst" in r.stderr and "Traceback" not in r.stderr
     assert not (root / "build").exists() or not list((root / "build").glob("*.pdf"))
 
 
