@@ -269,3 +269,14 @@ def test_mkdocs_yml_extension_that_would_run_a_program_is_refused(plan: Path, tm
     with pytest.raises(SiteBuildError, match="subprocess:Popen"):
         load_base_config(plan)
     assert not mark.exists()
+
+
+def test_folders_nested_deeper_than_python_recurses(tmp_path: Path):
+    deep = str(tmp_path / "measures")
+    os.mkdir(deep)
+    for _ in range(1_100):  # past Python's recursion limit (1,000), within PATH_MAX
+        deep += "/d"
+        os.mkdir(deep)
+    Path(deep, "x.yaml").write_text("x: 1\n")
+    files, problems = Repo(tmp_path).walk("measures")
+    assert len(files) == 1 and files[0].endswith("/d/x.yaml") and problems == []

@@ -177,20 +177,24 @@ class Repo:
             return files, [problem]
         if not os.path.isdir(base):
             return files, problems
-        self._walk(base, files, problems)
+        pending = [base]  # a stack, not recursion: folders may nest deeper than Python recurses
+        while pending:
+            pending.extend(reversed(self._scan(pending.pop(), files, problems)))
         return files, problems
 
-    def _walk(self, folder: Path, files: list[str], problems: list[Problem]) -> None:
+    def _scan(self, folder: Path, files: list[str], problems: list[Problem]) -> list[Path]:
+        """List one folder into files/problems; return its subfolders, in order."""
         rel_folder = self.rel(folder)
+        subfolders: list[Path] = []
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
             problems.append(Problem(rel_folder, UNREADABLE, f"cannot read the folder: {_reason(exc)}"))
-            return
+            return subfolders
         if not os.access(folder, os.R_OK | os.X_OK):
             problems.append(Problem(rel_folder, UNREADABLE, "cannot read the folder: permission denied"))
-            return
+            return subfolders
         for entry in entries:
             full = Path(entry.path)
             rel = self.rel(full)
@@ -211,7 +215,7 @@ class Repo:
                 problems.append(Problem(rel, UNREADABLE, f"cannot read the path: {_reason(exc)}"))
                 continue
             if stat.S_ISDIR(mode):
-                self._walk(full, files, problems)
+                subfolders.append(full)
             elif stat.S_ISREG(mode):
                 if not os.access(full, os.R_OK):
                     problems.append(Problem(rel, UNREADABLE, "cannot read the file: permission denied"))
@@ -219,3 +223,4 @@ class Repo:
                     files.append(rel)
             else:
                 problems.append(Problem(rel, SPECIAL, f"is {_kind(mode)}, not a regular file; napkit reads only regular files"))
+        return subfolders
