@@ -222,3 +222,11 @@ def test_nan_is_refused_before_building(built, monkeypatch):
     assert result.exit_code == 1
     assert "not finite" in result.stderr
     assert state(built) == before
+
+
+def test_an_output_folder_holding_the_plan_is_refused(valid_plan):
+    for out in (str(valid_plan), str(valid_plan.parent)):  # never a relative path: the cwd is the repo
+        result = nap("-q", "build", "docs", "-o", out, root=valid_plan)
+        assert result.exit_code == 2, result.output
+        assert "holds the plan itself" in result.stderr
+    assert sorted(p.name for p in valid_plan.iterdir()) == ["measures", "plan"]

@@ -60,7 +60,7 @@ def run_build(result: Result, options: BuildOptions) -> list[Path]:
     out = Path(options.out)
     remake = {"site", "site-src"} if "site" in options.targets else set()
     written: list[Path] = []
-    with build_transaction(out, remake) as staging:
+    with build_transaction(out, remake, keep_out=options.root) as staging:
         steps: list[tuple[str, Callable[[], list[Path]]]] = []
         if "docs" in options.targets:
             from .render.docs import build_documents
@@ -87,6 +87,6 @@ def run_report(result: Result, root: Path, out: Path, period: str, progress) -> 
 
     refuse_unbuildable(result)
     out = Path(out)
-    with build_transaction(out) as staging:
+    with build_transaction(out, keep_out=root) as staging:
         written = build_report(result.model, result.analysis, root, staging, period, progress=progress)
     return [out / p.relative_to(staging) for p in written]

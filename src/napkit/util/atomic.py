@@ -173,11 +173,14 @@ def fault_point(name: str) -> None:
 
 
 @contextmanager
-def build_transaction(target: Path, remake: set[str] = frozenset()) -> Iterator[Path]:
+def build_transaction(target: Path, remake: set[str] = frozenset(), keep_out: Path | None = None) -> Iterator[Path]:
     """Yield a staging folder holding what `target` has except the entries in `remake`; on
     success it becomes `target` in one switch, on failure it is removed and `target` is left
-    exactly as it was."""
-    target = Path(target)
+    exactly as it was. `keep_out` (the plan repository) must not be inside `target`."""
+    target = Path(os.path.abspath(target))
+    if keep_out is not None and Path(os.path.realpath(keep_out)).is_relative_to(os.path.realpath(target)):
+        raise BuildFolderError(f"{target} holds the plan itself; the whole output folder is replaced at each build, "
+                               "so give a folder of its own with -o (default: build/)")
     if target.is_symlink():
         raise BuildFolderError(f"{target} is a symbolic link; napkit replaces the output folder as a whole and "
                                "does not write through links: give the real folder with -o")
