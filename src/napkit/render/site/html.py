@@ -29,6 +29,9 @@ def rowh(content: object) -> Cell:
     return Cell(content, header=True)
 
 
+# Cells, rows, terms and their values are separated by a space in the markup: the search index
+# takes a page's text without its tags, and its excerpts ran neighbours together
+# ("AnsvarligKriposSamarbeidspartnere"). Browsers ignore the space between table cells.
 def _cell(cell: object) -> str:
     """One cell's markup, its content escaped (Safe.escape leaves markup as it is). Plain string
     concatenation: big tables have hundreds of thousands of cells, and Safe.format is slow."""
@@ -71,18 +74,18 @@ def table(head: Sequence[object], rows: Iterable[Sequence[object]], *, caption: 
     parts.append(Safe("<thead><tr>"))
     for i, h in enumerate(head):
         classes = " ".join(x for x in ("nap-num" if i in numeric_cols else "", h.cls if isinstance(h, Cell) else "") if x)
-        parts.append(Safe('<th scope="col"{}>{}</th>').format(Safe(' class="{}"').format(classes) if classes else "",
+        parts.append(Safe('<th scope="col"{}>{}</th> ').format(Safe(' class="{}"').format(classes) if classes else "",
                                                           h.content if isinstance(h, Cell) else h))
     parts.append(Safe("</tr></thead><tbody>"))
     for row in rows:
-        parts.append(Safe("<tr>" + "".join(_cell(c) for c in mark(row)) + "</tr>"))
+        parts.append(Safe("<tr>" + " ".join(_cell(c) for c in mark(row)) + "</tr> "))
     parts.append(Safe("</tbody>"))
     if foot is not None:
         cells = mark(foot)
         if cells and not (isinstance(cells[0], Cell) and cells[0].header):
             first = cells[0]
             cells[0] = Cell(first.content if isinstance(first, Cell) else first, header=True)
-        parts.append(Safe("<tfoot><tr>" + "".join(_cell(c) for c in cells) + "</tr></tfoot>"))
+        parts.append(Safe("<tfoot><tr>" + " ".join(_cell(c) for c in cells) + "</tr></tfoot>"))
     parts.append(Safe("</table></div>"))
     return Safe("").join(parts)
 
@@ -95,7 +98,7 @@ def cards(items: Iterable[tuple[object, object]], *, label: object) -> Safe:
     """Key figures: (figure, what it counts) pairs as a list of cards. A figure may wrap between
     its number and the word after it ("NOK 726.0 / million") when the card is too narrow for it
     on one line; the currency stays with the number."""
-    lis = Safe("").join(Safe('<li class="nap-card"><span class="nap-card__figure">{}</span>'
+    lis = Safe(" ").join(Safe('<li class="nap-card"><span class="nap-card__figure">{}</span> '
                              '<span class="nap-card__label">{}</span></li>').format(
                                  Safe(_NUMBER_WORD.sub(" ", str(Safe.escape(fig)))), what)
                         for fig, what in items)
@@ -104,7 +107,7 @@ def cards(items: Iterable[tuple[object, object]], *, label: object) -> Safe:
 
 def facts(pairs: Iterable[tuple[object, object]], *, label: object | None = None) -> Safe:
     """A definition list of facts (term → value); pairs with an empty value are left out."""
-    body = Safe("").join(Safe("<div><dt>{}</dt><dd>{}</dd></div>").format(k, v) for k, v in pairs if v)
+    body = Safe(" ").join(Safe("<div><dt>{}</dt> <dd>{}</dd></div>").format(k, v) for k, v in pairs if v)
     aria = Safe(' aria-label="{}"').format(label) if label is not None else Safe("")
     return Safe('<dl class="nap-facts"{}>{}</dl>').format(aria, body)
 
