@@ -18,9 +18,13 @@ def svg_text(monkeypatch):
     monkeypatch.setitem(charts._RC, "svg.fonttype", "none")
 
     def text_of(chart: charts.Chart) -> str:
+        """The text of the SVG's <text> elements (matplotlib also writes each string as a comment,
+        which says nothing about how it was drawn)."""
         import html
+        import re
 
-        return html.unescape(chart.svg.decode("utf-8"))
+        svg = re.sub(r"<!--.*?-->", "", chart.svg.decode("utf-8"), flags=re.S)
+        return "\n".join(html.unescape(t) for t in re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S))
 
     return text_of
 
