@@ -1,0 +1,212 @@
+"""Interface words in gettext catalogs: `_("Measures", lang)` gives the word in the plan language.
+
+The msgid is the English text (the gettext convention: a translator works from English). napkit's
+catalogs are `locale/<lang>/LC_MESSAGES/napkit.po` beside this file; a plan adds or overrides a
+language with `plan/locale/<lang>.po` (same msgids), layered over napkit's. Catalogs are compiled
+in memory from the `.po` sources with Babel when first asked for: there is no build or install
+step to forget, an editable install and a plan's own `.po` behave the same, and reading a catalog
+takes milliseconds. A text no catalog translates falls back to English (the msgid) and is counted
+(`missing`), so `nap check` and `nap build` can say so.
+
+Extract with `pybabel extract -F babel.cfg -o src/napkit/locale/napkit.pot src/napkit`
+(scripts/update_catalogs.py also updates every .po); tests fail when a catalog is stale.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+
+HERE = Path(__file__).parent
+DOMAIN = "napkit"
+SOURCE_LANGUAGE = "en"
+CTX_SEP = "\x04"  # how gettext joins a msgctxt and its msgid
+
+
+def N_(msgid: str) -> str:
+    """Marks a text for extraction where it is translated later (vocabulary tables)."""
+    return msgid
+
+
+def NP_(context: str, msgid: str) -> tuple[str, str]:  # noqa: N802 — gettext's naming
+    """Like N_ for a text with a msgctxt: (context, msgid) for `pgettext(*pair, lang)`."""
+    return context, msgid
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """One language's compiled messages: {msgid or ctx\\x04msgid: str | (forms…)} and its plural rule."""
+
+    lang: str
+    messages: dict
+    plural: object  # n -> index of the plural form
+    path: Path | None
+
+
+def _english_plural(n: int) -> int:
+    return 0 if n == 1 else 1
+
+
+def compile_po(path: Path, lang: str) -> Catalog:
+    """A .po file compiled in memory (Babel reads it, writes a .mo into a buffer, gettext reads that)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as f:
+        po = read_po(f, locale=None, domain=DOMAIN)
+    buf = BytesIO()
+    write_mo(buf, po, use_fuzzy=False)
+    buf.seek(0)
+    trans = _gettext.GNUTranslations(buf)
+    messages = {}
+    for key, value in trans._catalog.items():  # noqa: SLF001 — the compiled table is what we need
+        if key == "":
+            continue
+        if isinstance(key, tuple):  # (msgid, form index) for plurals
+            msgid, index = key
+            forms = list(messages.get(msgid, ()))
+            forms.extend([""] * (index + 1 - len(forms)))
+            forms[index] = value
+            messages[msgid] = tuple(forms)
+        elif value:
+            messages[key] = value
+    return Catalog(lang, messages, trans.plural, path)
+
+
+@lru_cache(maxsize=None)
+def _napkit_catalog(lang: str) -> Catalog | None:
+    path = HERE / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return compile_po(path, lang) if path.is_file() else None
+
+
+@lru_cache(maxsize=None)
+def _plan_catalog(path: str, mtime: float, lang: str) -> Catalog:
+    return compile_po(Path(path), lang)
+
+
+def shipped_languages() -> tuple[str, ...]:
+    return tuple(sorted(p.parent.parent.name for p in HERE.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
+
+
+def plan_po(root: Path | None, lang: str) -> Path:
+    """Where a plan's own catalog for `lang` goes."""
+    return (root or Path(".")) / "plan" / "locale" / f"{lang}.po"
+
+
+# The plan whose catalogs are layered over napkit's; set once per command (`use_plan`).
+_state = threading.local()
+
+
+def use_plan(root: Path | None) -> None:
+    _state.root = Path(root) if root is not None else None
+
+
+def _plan_root() -> Path | None:
+    return getattr(_state, "root", None)
+
+
+def catalogs(lang: str, root: Path | None = None) -> tuple[Catalog, ...]:
+    """The catalogs a lookup goes through, first the plan's, then napkit's."""
+    root = root if root is not None else _plan_root()
+    found = []
+    if root is not None:
+        p = plan_po(root, lang)
+        if p.is_file():
+            found.append(_plan_catalog(str(p), p.stat().st_mtime, lang))
+    shipped = _napkit_catalog(lang)
+    if shipped is not None:
+        found.append(shipped)
+    return tuple(found)
+
+
+# Texts that fell back to English, per language: {(lang, msgid)}; read by `nap build`.
+missing: set[tuple[str, str]] = set()
+
+
+def _lookup(key: str, lang: str):
+    for cat in catalogs(lang):
+        value = cat.messages.get(key)
+        if value:
+            return value, cat
+    if lang != SOURCE_LANGUAGE:
+        missing.add((lang, key.split(CTX_SEP)[-1]))
+    return None, None
+
+
+def _format(text: str, values: dict) -> str:
+    return text.format(**values) if values else text
+
+
+def gettext(msgid: str, lang: str, **values: object) -> str:
+    """`msgid` (English) in `lang`; `{name}` placeholders are filled from `values`."""
+    found, _cat = _lookup(msgid, lang)
+    return _format(found if isinstance(found, str) else msgid, values)
+
+
+def pgettext(context: str, msgid: str, lang: str, **values: object) -> str:
+    """Like gettext, for an English text that needs two translations (msgctxt tells them apart)."""
+    found, _cat = _lookup(f"{context}{CTX_SEP}{msgid}", lang)
+    return _format(found if isinstance(found, str) else msgid, values)
+
+
+def ngettext(singular: str, plural: str, n: int, lang: str, **values: object) -> str:
+    """The plural form for `n` in `lang` (gettext's Plural-Forms); `{n}` is available to the text."""
+    found, cat = _lookup(singular, lang)
+    values = {"n": n, **values}
+    if isinstance(found, tuple) and cat is not None:
+        index = cat.plural(n)
+        if index < len(found) and found[index]:
+            return _format(found[index], values)
+    return _format(singular if _english_plural(n) == 0 else plural, values)
+
+
+_ = gettext
+
+
+def translated(msgid: str, lang: str, context: str | None = None) -> bool:
+    """Whether a catalog for `lang` has this text (English always has it)."""
+    if lang == SOURCE_LANGUAGE:
+        return True
+    key = f"{context}{CTX_SEP}{msgid}" if context else msgid
+    return any(cat.messages.get(key) for cat in catalogs(lang))
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """Every text napkit asks a catalog for: (context, msgid, plural) from the shipped napkit.pot."""
+
+    entries: tuple[tuple[str | None, str, str | None], ...]
+
+
+@lru_cache(maxsize=1)
+def template() -> Template:
+    from babel.messages.pofile import read_po
+
+    with (HERE / f"{DOMAIN}.pot").open("rb") as f:
+        pot = read_po(f)
+    entries = []
+    for m in pot:
+        if not m.id:
+            continue
+        if isinstance(m.id, tuple):
+            entries.append((m.context, m.id[0], m.id[1]))
+        else:
+            entries.append((m.context, m.id, None))
+    return Template(tuple(entries))
+
+
+def untranslated(lang: str, root: Path | None = None) -> list[str]:
+    """The template's texts that fall back to English in `lang` (with the plan's catalog at `root`)."""
+    if lang == SOURCE_LANGUAGE:
+        return []
+    cats = catalogs(lang, root)
+    out = []
+    for context, msgid, _plural in template().entries:
+        key = f"{context}{CTX_SEP}{msgid}" if context else msgid
+        if not any(cat.messages.get(key) for cat in cats):
+            out.append(msgid)
+    return out
