@@ -680,7 +680,8 @@ def report(ctx: Context, period: str, out: Path | None, lang: str | None, no_doc
     PDF in every plan language (build/<plan>-report-<period>-<lang>.docx, .pdf)."""
     from .analyse.progress import UnknownPeriod, progress_of
     from .render.docs import DocumentBuildError
-    from .render.progress_report import report_of, word
+    from .locale import _
+    from .render.progress_report import report_of
     from .report.text import report_text
     from .util.progress import progress_display
 
@@ -700,7 +701,7 @@ def report(ctx: Context, period: str, out: Path | None, lang: str | None, no_doc
     summary = report_of(model, progress, lang)
     lines = [summary.title]
     if summary.example:
-        lines.append(word("example_warning", lang))
+        lines.append(_("Example data: the progress shown here is example data for demonstration and does not describe real implementation.", lang))
     lines += [f"  {value:>12}  {what}" for value, what in summary.figures]
     status_section = summary.sections[0]
     lines += [f"  {count:>12}  {name}" for name, count in status_section.rows]
