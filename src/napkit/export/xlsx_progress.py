@@ -37,6 +37,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..analyse.progress import STATUSES, entry_for, period_of, reached_dates
+from ..locale import N_, NP_, _, gettext, pgettext
 from ..model import Measure, PlanModel, Point, ProgressEntry, Text
 from ..model.types import Plan
 from ..util.atomic import write_bytes_atomic
@@ -46,83 +47,66 @@ FORMAT_VERSION = 1
 META_SHEET = "napkit"
 TITLE_ROW, NOTE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3, 4
 
-# Words of the workbook, per language (English is the fallback for any other plan language).
-LABELS: dict[str, dict[str, str]] = {
-    "sheet.instructions": {"nb": "Veiledning", "en": "Instructions"},
-    "sheet.progress": {"nb": "Framdrift", "en": "Progress"},
-    "sheet.milestones": {"nb": "Milepæler", "en": "Milestones"},
-    "sheet.indicators": {"nb": "Indikatorer", "en": "Indicators"},
-    "measure": {"nb": "Tiltak", "en": "Measure"},
-    "title": {"nb": "Tittel", "en": "Title"},
-    "status": {"nb": "Status", "en": "Status"},
-    "completion": {"nb": "Fullført (%)", "en": "Completion (%)"},
-    "done": {"nb": "Hva er gjort", "en": "What was done"},
-    "budget": {"nb": "Budsjett {year} ({currency})", "en": "Budget {year} ({currency})"},
-    "spent": {"nb": "Brukt {year} ({currency})", "en": "Spent {year} ({currency})"},
-    "reported_by": {"nb": "Rapportert av", "en": "Reported by"},
-    "date": {"nb": "Rapportdato", "en": "Report date"},
-    "lead": {"nb": "Ansvarlig", "en": "Lead"},
-    "milestone": {"nb": "Milepæl", "en": "Milestone"},
-    "due": {"nb": "Frist", "en": "Due"},
-    "deliverable": {"nb": "Leveranse", "en": "Deliverable"},
-    "reached_earlier": {"nb": "Nådd tidligere", "en": "Reached earlier"},
-    "reached": {"nb": "Nådd dato", "en": "Date reached"},
-    "indicator": {"nb": "Indikator", "en": "Indicator"},
-    "name": {"nb": "Navn", "en": "Name"},
-    "baseline": {"nb": "Utgangsverdi", "en": "Baseline"},
-    "baseline_year": {"nb": "Utgangsår", "en": "Baseline year"},
-    "target": {"nb": "Målverdi", "en": "Target"},
-    "target_year": {"nb": "Målår", "en": "Target year"},
-    "year": {"nb": "År", "en": "Year"},
-    "value": {"nb": "Verdi", "en": "Value"},
-    "source": {"nb": "Kilde", "en": "Source"},
-    "note": {"nb": "Grå celler er låst og leses ikke inn. Fyll ut de hvite cellene.",
-             "en": "Grey cells are locked and not read back. Fill in the white cells."},
-    "status.not-started": {"nb": "ikke startet", "en": "not started"},
-    "status.on-track": {"nb": "i rute", "en": "on track"},
-    "status.delayed": {"nb": "forsinket", "en": "delayed"},
-    "status.completed": {"nb": "fullført", "en": "completed"},
-    "status.cancelled": {"nb": "avlyst", "en": "cancelled"},
+# Column headers and sheet names by their key (the key is the column's identity, which
+# load/xlsx_progress.py reads back); the words come from the catalogs (napkit.locale).
+HEADERS: dict[str, str] = {
+    "sheet.instructions": N_("Instructions"),
+    "sheet.progress": N_("Progress"),
+    "sheet.milestones": N_("Milestones"),
+    "sheet.indicators": N_("Indicators"),
+    "measure": N_("Measure"),
+    "title": N_("Title"),
+    "status": N_("Status"),
+    "completion": N_("Completion (%)"),
+    "done": N_("What was done"),
+    "budget": N_("Budget {year} ({currency})"),
+    "spent": N_("Spent {year} ({currency})"),
+    "reported_by": N_("Reported by"),
+    "date": N_("Report date"),
+    "lead": N_("Lead"),
+    "milestone": N_("Milestone"),
+    "due": N_("Due"),
+    "deliverable": N_("Deliverable"),
+    "reached_earlier": N_("Reached earlier"),
+    "reached": N_("Date reached"),
+    "indicator": N_("Indicator"),
+    "name": N_("Name"),
+    "baseline": N_("Baseline"),
+    "baseline_year": N_("Baseline year"),
+    "target": NP_("target value", "Target"),
+    "target_year": N_("Target year"),
+    "year": N_("Year"),
+    "value": N_("Value"),
+    "source": N_("Source"),
+}
+STATUS_WORDS: dict[str, str] = {  # lower case: they follow '=' in the instructions
+    "not-started": N_("not started"),
+    "on-track": N_("on track"),
+    "delayed": N_("delayed"),
+    "completed": N_("completed"),
+    "cancelled": N_("cancelled"),
 }
 
-INSTRUCTIONS: dict[str, list[str]] = {
-    "nb": [
-        "Slik rapporterer du framdrift",
-        "Denne arbeidsboken gjelder rapporteringsperioden {period} for «{plan}»{scope}.",
-        "1. Arket «{progress}»: én rad per tiltak. Velg status fra listen, oppgi hvor langt tiltaket er kommet "
-        "i prosent (0–100), beskriv hva som er gjort (på alle planens språk: {languages}), og før opp beløp "
-        "brukt per år i {currency}. Oppgi hvilken virksomhet som rapporterer, og datoen for rapporten.",
-        "2. Arket «{milestones}»: skriv datoen hver milepæl ble nådd (ÅÅÅÅ-MM-DD). La cellen stå tom hvis "
-        "milepælen ikke er nådd.",
-        "3. Arket «{indicators}»: oppgi år, verdi og kilde for hver indikator dere har tall for. Et tall uten "
-        "kilde blir ikke lest inn.",
-        "Grå celler er låst og leses ikke inn; fyll ut de hvite. Ikke legg til, slett eller flytt rader, "
-        "kolonner eller ark.",
-        "Status: {statuses}. Et fullført tiltak har fullføringsgrad 100 og alle milepæler nådd.",
-        "Send arbeidsboken tilbake til {responsible}. Den leses inn med «nap import-progress».",
-    ],
-    "en": [
-        "How to report progress",
-        "This workbook is for the reporting period {period} of “{plan}”{scope}.",
-        "1. Sheet “{progress}”: one row per measure. Choose a status from the list, give how far the measure "
-        "has come in per cent (0–100), describe what was done (in every plan language: {languages}), and "
-        "enter the money spent per year in {currency}. Give the reporting agency and the date of the report.",
-        "2. Sheet “{milestones}”: enter the date each milestone was reached (YYYY-MM-DD). Leave the cell "
-        "empty if it was not reached.",
-        "3. Sheet “{indicators}”: give year, value and source for each indicator you have figures for. A "
-        "figure without a source is not read back.",
-        "Grey cells are locked and not read back; fill in the white ones. Do not add, delete or move rows, "
-        "columns or sheets.",
-        "Status: {statuses}. A completed measure has completion 100 and every milestone reached.",
-        "Send the workbook back to {responsible}. It is read with “nap import-progress”.",
-    ],
-}
-SCOPE = {"nb": ", tiltak som {agency} er ansvarlig for", "en": ", measures led by {agency}"}
+
+def instructions() -> list[str]:
+    """The instruction sheet's lines, untranslated (each goes through the catalog)."""
+    return [
+        N_("How to report progress"),
+        N_("This workbook is for the reporting period {period} of “{plan}”{scope}."),
+        N_("1. Sheet “{progress}”: one row per measure. Choose a status from the list, give how far the measure has come in per cent (0–100), describe what was done (in every plan language: {languages}), and enter the money spent per year in {currency}. Give the reporting agency and the date of the report."),
+        N_("2. Sheet “{milestones}”: enter the date each milestone was reached (YYYY-MM-DD). Leave the cell empty if it was not reached."),
+        N_("3. Sheet “{indicators}”: give year, value and source for each indicator you have figures for. A figure without a source is not read back."),
+        N_("Grey cells are locked and not read back; fill in the white ones. Do not add, delete or move rows, columns or sheets."),
+        N_("Status: {statuses}. A completed measure has completion 100 and every milestone reached."),
+        N_("Send the workbook back to {responsible}. It is read with “nap import-progress”."),
+    ]
 
 
 def label(key: str, lang: str, **fmt: object) -> str:
-    entry = LABELS[key]
-    return (entry.get(lang) or entry["en"]).format(**fmt)
+    msgid = HEADERS[key]
+    if isinstance(msgid, tuple):
+        return pgettext(*msgid, lang, **fmt)
+    return gettext(msgid, lang, **fmt)
 
 
 def _both(key: str, languages: tuple[str, ...], **fmt: object) -> str:
@@ -396,7 +380,7 @@ def _values(sheet: SheetLayout, by_key: dict[tuple, object]) -> dict[int, object
 def _sheet(wb: Workbook, s: SheetLayout, title: str, langs: tuple[str, ...]):
     ws = wb.create_sheet(s.name)
     put(ws, TITLE_ROW, 1, f"{s.name}: {title}").font = Font(bold=True, size=13)
-    put(ws, NOTE_ROW, 1, " / ".join(dict.fromkeys(label("note", lang) for lang in langs))).font = Font(italic=True)
+    put(ws, NOTE_ROW, 1, " / ".join(dict.fromkeys(_("Grey cells are locked and not read back. Fill in the white cells.", lang) for lang in langs))).font = Font(italic=True)
     for i, c in enumerate(s.columns, 1):
         cell = put(ws, HEADER_ROW, i, c.header)
         cell.font = Font(bold=True)
@@ -495,10 +479,10 @@ def _instructions(ws, model: PlanModel, layout: Layout, period: str, agency: str
     seen: set[tuple[str, ...]] = set()
     r = 1
     for lang in langs:
-        lines = INSTRUCTIONS.get(lang, INSTRUCTIONS["en"])
-        scope = (SCOPE.get(lang, SCOPE["en"]).format(agency=_agency_name(model, agency, lang))) if agency else ""
+        lines = [_(line, lang) for line in instructions()]
+        scope = _(", measures led by {agency}", lang, agency=_agency_name(model, agency, lang)) if agency else ""
         responsible = _agency_name(model, plan.responsible, lang)
-        statuses = "; ".join(f"{s} = {label('status.' + s, lang)}" for s in STATUSES)
+        statuses = "; ".join(f"{s} = {_(STATUS_WORDS[s], lang)}" for s in STATUSES)
         text = tuple(line.format(period=period, plan=plan.title.get(lang, langs), scope=scope,
                                  progress=layout.progress.name, milestones=layout.milestones.name,
                                  indicators=layout.indicators.name, languages=", ".join(langs),
