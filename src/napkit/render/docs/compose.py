@@ -10,7 +10,8 @@ from __future__ import annotations
 from ...analyse import Analysis
 from ...model import Measure, PlanModel, Recommendation
 from ...util import fmt
-from ..i18n import label
+from ...locale import _, gettext, pgettext
+from ..i18n import term
 from . import ast as A
 
 
@@ -21,8 +22,14 @@ class _Words:
         self.model, self.lang = model, lang
         self.langs = model.languages
 
-    def __call__(self, key: str) -> str:
-        return label(key, self.lang)
+    def _(self, msgid: str, **values: object) -> str:
+        return gettext(msgid, self.lang, **values)
+
+    def pgettext(self, context: str, msgid: str, **values: object) -> str:
+        return pgettext(context, msgid, self.lang, **values)
+
+    def term(self, group: str, value: str) -> str:
+        return term(group, value, self.lang)
 
     def t(self, text) -> str:
         return text.get(self.lang, self.langs) if text else ""
@@ -84,16 +91,16 @@ def compose(model: PlanModel, analysis: Analysis, lang: str) -> dict:
     for objective in plan.objectives:
         blocks += _objective_chapter(model, analysis, w, objective)
     annexes = [
-        (w("annex_coverage"), "annex-coverage", _coverage_annex),
-        (w("annex_budget"), "annex-budget", _budget_annex),
-        (w("annex_agencies"), "annex-agencies", _agencies_annex),
-        (w("annex_catalogs"), "annex-catalogs", _catalogs_annex),
+        (w._("Coverage of the recommendations"), "annex-coverage", _coverage_annex),
+        (w._("Budget"), "annex-budget", _budget_annex),
+        (w._("Agencies and abbreviations"), "annex-agencies", _agencies_annex),
+        (w._("The recommendations and their sources"), "annex-catalogs", _catalogs_annex),
     ]
     for n, (title, ident, make) in enumerate(annexes, start=1):
-        blocks.append(A.header(1, f"{w('annex')} {n}: {title}", ident, classes=["annex"]))
+        blocks.append(A.header(1, f"{w._('Annex')} {n}: {title}", ident, classes=["annex"]))
         blocks += make(model, analysis, w)
     responsible = w.agency(plan.responsible) if plan.responsible else ""
-    dated = " · ".join(x for x in (f"{w('version')} {plan.version}" if plan.version else "",
+    dated = " · ".join(x for x in (f"{w._('Version')} {plan.version}" if plan.version else "",
                                    w.date(plan.date) if plan.date else "") if x)
     meta = {
         "title": w.t(plan.title),
@@ -101,10 +108,10 @@ def compose(model: PlanModel, analysis: Analysis, lang: str) -> dict:
         "author": responsible,
         "date": dated,
         "lang": {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}.get(lang, lang),
-        "toc-title": w("contents"),
+        "toc-title": w._("Contents"),
         "country": w.t(plan.country),
         "period": f"{plan.start_year}–{plan.end_year}",
-        "page-label": w("page"),
+        "page-label": w._("Page"),
         # DOCX: core properties
         "description": w.t(plan.subtitle),
     }
@@ -115,21 +122,21 @@ def compose(model: PlanModel, analysis: Analysis, lang: str) -> dict:
 
 def _introduction(model: PlanModel, analysis: Analysis, w: _Words) -> list:
     plan = model.plan
-    blocks = [A.header(1, w("introduction"), "introduction")]
+    blocks = [A.header(1, w._("Introduction"), "introduction")]
     blocks += A.paragraphs(w.t(plan.introduction))
     cov, budget = analysis.coverage, analysis.budget
     involved = {a for m in model.measures.values() for a in m.agencies}
     rows = [
-        [w("objectives_count"), str(len(plan.objectives))],
-        [w("measures_count"), str(len(model.measures))],
-        [w("recommendations_answered_count"), f"{cov.answered} / {cov.to_answer} ({fmt.number(cov.percent, w.lang, 1)} %)"],
-        [w("total_budget"), w.money(budget.total)],
-        *[[f"{w('budget')} {y}", w.money(budget.by_year.get(y, 0))] for y in budget.years],
-        [w("agencies_involved"), str(len(involved))],
+        [w._("Objectives"), str(len(plan.objectives))],
+        [w._("Measures"), str(len(model.measures))],
+        [w._('Recommendations answered'), f"{cov.answered} / {cov.to_answer} ({fmt.number(cov.percent, w.lang, 1)} %)"],
+        [w._("Total budget"), w.money(budget.total)],
+        *[[f"{w._('Budget')} {y}", w.money(budget.by_year.get(y, 0))] for y in budget.years],
+        [w._("Agencies with a lead or partner role"), str(len(involved))],
     ]
-    blocks.append(A.header(2, w("key_figures"), "key-figures"))
+    blocks.append(A.header(2, w._("The plan in figures"), "key-figures"))
     # every column has a heading: a reader of the tagged PDF hears what a value is
-    blocks.append(A.table([w("key_figures"), w("figure")], rows, widths=[0.6, 0.4], numeric=[1]))
+    blocks.append(A.table([w._("The plan in figures"), w._("Figure")], rows, widths=[0.6, 0.4], numeric=[1]))
     return blocks
 
 
@@ -141,11 +148,11 @@ def _objective_chapter(model: PlanModel, analysis: Analysis, w: _Words, objectiv
     blocks += A.paragraphs(w.t(objective.description))
     if measures:
         blocks.append(A.table(
-            [w("measure"), w("lead"), w("period"), w("budget")],
+            [w._("Measure"), w._("Lead"), w._("Period"), w._("Budget")],
             [[A.plain([A.link(m.id, "#" + measure_anchor(m.id)), {"t": "Space"}, *A.text(w.t(m.title))]),
               w.agency(m.lead, short=True), f"{m.timeline.start.year}–{m.timeline.end.year}", w.money(m.total_budget)]
              for m in measures],
-            widths=[0.52, 0.14, 0.14, 0.2], numeric=[3], caption=w("measures_under_objective")))
+            widths=[0.52, 0.14, 0.14, 0.2], numeric=[3], caption=w.pgettext("document", "Measures under this objective")))
     for m in measures:
         blocks += _measure(model, w, m)
     return blocks
@@ -157,9 +164,9 @@ def _measure(model: PlanModel, w: _Words, m: Measure) -> list:
     partners = [f"{w.agency(p.agency)}" + (f" – {w.t(p.role)}" if p.role else "") for p in m.partners]
     milestones = [f"{w.date(ms.due)}: {w.t(ms.deliverable)}" for ms in m.timeline.milestones]
     budget = [f"{line.year}: {w.money(line.amount)} ({w.funding(line.source)}, "
-              f"{w('new_money').lower() if line.new_money else w('existing_money').lower()})" for line in m.budget]
+              f"{w._('New money').lower() if line.new_money else w._('Within existing budgets').lower()})" for line in m.budget]
     if m.budget:
-        budget.append(f"{w('total')}: {w.money(m.total_budget)}")
+        budget.append(f"{w._('Total')}: {w.money(m.total_budget)}")
     indicators = []
     for mi in m.indicators:
         ind = model.indicators.get(mi.indicator)
@@ -167,27 +174,27 @@ def _measure(model: PlanModel, w: _Words, m: Measure) -> list:
         parts = []
         if mi.baseline:
             src = w.t(mi.baseline.source)
-            parts.append(f"{w('baseline')} {fmt.plain_number(mi.baseline.value, w.lang)} ({mi.baseline.year}"
+            parts.append(f"{w._('Baseline')} {fmt.plain_number(mi.baseline.value, w.lang)} ({mi.baseline.year}"
                          + (f", {src}" if src else "") + ")")
-        parts.append(f"{w('target')} {fmt.plain_number(mi.target.value, w.lang)} ({mi.target.year})")
+        parts.append(f"{w._('Target')} {fmt.plain_number(mi.target.value, w.lang)} ({mi.target.year})")
         indicators.append(f"{name}: " + " → ".join(parts))
     recs = []
     for imp in m.implements:
         rec = model.recommendations.get(imp.recommendation)
         where = f"{w.source_name(rec.source)} {rec.reference}".strip() if rec else ""
-        recs.append(f"{imp.recommendation} ({where}) – {w('extent.' + imp.extent).lower()}" if where
-                    else f"{imp.recommendation} – {w('extent.' + imp.extent).lower()}")
+        recs.append(f"{imp.recommendation} ({where}) – {w.term('extent', imp.extent).lower()}" if where
+                    else f"{imp.recommendation} – {w.term('extent', imp.extent).lower()}")
     rows = [
-        [w("lead"), _lines([w.agency(m.lead)])],
-        [w("partners"), _lines(partners)],
-        [w("period"), _lines([f"{w.date(m.timeline.start)} – {w.date(m.timeline.end)}"])],
-        [w("milestones"), _lines(milestones)],
-        [w("budget"), _lines(budget)],
-        [w("indicators"), _lines(indicators)],
-        [w("recommendations_answered"), _lines(recs)],
-        [w("status"), _lines([w("status." + m.status)])],
+        [w._("Lead"), _lines([w.agency(m.lead)])],
+        [w._("Partners"), _lines(partners)],
+        [w._('Period'), _lines([f"{w.date(m.timeline.start)} – {w.date(m.timeline.end)}"])],
+        [w._("Milestones"), _lines(milestones)],
+        [w._("Budget"), _lines(budget)],
+        [w._("Indicators"), _lines(indicators)],
+        [w._("Recommendations this measure answers"), _lines(recs)],
+        [w._("Status"), _lines([w.term("status", m.status)])],
     ]
-    blocks.append(A.table([w("measure"), m.id], rows, widths=[0.24, 0.76]))
+    blocks.append(A.table([w._("Measure"), m.id], rows, widths=[0.24, 0.76]))
     return blocks
 
 
@@ -203,13 +210,13 @@ def _measure_links(ids: tuple[str, ...], extents: dict[str, str], w: _Words) -> 
             out.append({"t": "Space"})
         out.append(A.link(mid, "#" + measure_anchor(mid)))
         if extents.get(mid) == "partial":
-            out += [{"t": "Space"}, *A.text(f"({w('extent.partial').lower()})")]
+            out += [{"t": "Space"}, *A.text(f"({w._('Partial').lower()})")]
     return [A.plain(out)]
 
 
 def _coverage_annex(model: PlanModel, analysis: Analysis, w: _Words) -> list:
     cov = analysis.coverage
-    blocks = [A.para(f"{w('recommendations_answered_count')}: {cov.answered} / {cov.to_answer} "
+    blocks = [A.para(f"{w._('Recommendations answered')}: {cov.answered} / {cov.to_answer} "
                      f"({fmt.number(cov.percent, w.lang, 1)} %).")]
     for source in model.sources:
         blocks.append(A.header(2, w.t(source.title) or source.id, f"coverage-{source.id.lower()}"))
@@ -217,9 +224,9 @@ def _coverage_annex(model: PlanModel, analysis: Analysis, w: _Words) -> list:
         for rec in model.recommendations_of(source.id):
             rc = cov.by_recommendation[rec.id]
             extents = {a.measure: a.extent for a in rc.answers}
-            rows.append([rec.id, rec.reference, w("response." + rec.response.status),
-                         w("coverage." + rc.status), _measure_links(rc.measures, extents, w)])
-        blocks.append(A.table([w("recommendation"), w("reference"), w("response"), w("status"), w("answered_by")],
+            rows.append([rec.id, rec.reference, w.term("response", rec.response.status),
+                         w.term("coverage", rc.status), _measure_links(rc.measures, extents, w)])
+        blocks.append(A.table([w._("Recommendation"), w._("Reference"), w._("Government response"), w._("Status"), w._("Answered by")],
                               rows, widths=[0.16, 0.2, 0.17, 0.15, 0.32]))
     return blocks
 
@@ -230,12 +237,12 @@ def _year_table(w: _Words, names: list[tuple[str, dict[int, float]]], years: tup
     # not fit across an A4 page
     rows = [[name, *(w.number(row.get(y, 0)) for y in years), w.number(sum(row.values()))] for name, row in names]
     totals = {y: sum(row.get(y, 0) for _, row in names) for y in years}
-    foot = [w("total"), *(w.number(totals[y]) for y in years), w.number(sum(totals.values()))]
-    caption = f"{caption} ({w('amounts_in')} {w.model.plan.currency})"
+    foot = [w._("Total"), *(w.number(totals[y]) for y in years), w.number(sum(totals.values()))]
+    caption = f"{caption} ({w._('amounts in')} {w.model.plan.currency})"
     n = len(years) + 1
     first_width = 0.3 if n <= 5 else 0.22
     widths = [first_width, *([(1 - first_width) / n] * n)]
-    return A.table([first, *(str(y) for y in years), w("total")], rows, widths=widths,
+    return A.table([first, *(str(y) for y in years), w._("Total")], rows, widths=widths,
                    numeric=range(1, n + 1), foot=foot, caption=caption)
 
 
@@ -243,17 +250,17 @@ def _budget_annex(model: PlanModel, analysis: Analysis, w: _Words) -> list:
     b = analysis.budget
     blocks = A.paragraphs(w.t(model.plan.budget_note))
     objectives = [(f"{o.id} {w.t(o.title)}", b.by_objective.get(o.id, {})) for o in model.plan.objectives]
-    blocks.append(A.header(2, w("budget_by_objective"), "budget-by-objective"))
-    blocks.append(_year_table(w, objectives, b.years, w("objective"), w("budget_by_objective")))
-    blocks.append(A.header(2, w("budget_by_agency"), "budget-by-agency"))
+    blocks.append(A.header(2, w._("Budget by objective and year"), "budget-by-objective"))
+    blocks.append(_year_table(w, objectives, b.years, w._("Objective"), w._("Budget by objective and year")))
+    blocks.append(A.header(2, w._("Budget by lead agency and year"), "budget-by-agency"))
     blocks.append(_year_table(w, [(w.agency(a, short=True), row) for a, row in b.by_agency.items()], b.years,
-                              w("lead"), w("budget_by_agency")))
-    blocks.append(A.header(2, w("budget_by_source"), "budget-by-source"))
+                              w._("Lead"), w._("Budget by lead agency and year")))
+    blocks.append(A.header(2, w._("Budget by funding source and year"), "budget-by-source"))
     blocks.append(_year_table(w, [(w.funding(s), row) for s, row in b.by_source.items() if sum(row.values())],
-                              b.years, w("funding_source"), w("budget_by_source")))
-    blocks.append(A.header(2, w("budget_new_existing"), "budget-new-existing"))
-    blocks.append(_year_table(w, [(w("new_money"), b.new_money), (w("existing_money"), b.existing_money)],
-                              b.years, w("budget"), w("budget_new_existing")))
+                              b.years, w._("Funding source"), w._("Budget by funding source and year")))
+    blocks.append(A.header(2, w._("New money and existing budgets"), "budget-new-existing"))
+    blocks.append(_year_table(w, [(w._("New money"), b.new_money), (w._("Within existing budgets"), b.existing_money)],
+                              b.years, w._("Budget"), w._("New money and existing budgets")))
     return blocks
 
 
@@ -267,9 +274,9 @@ def _agencies_annex(model: PlanModel, analysis: Analysis, w: _Words) -> list:
     rows = []
     # ids are the plan's internal keys; a reader looks an agency up by its abbreviation or name
     for a in sorted(model.agencies.values(), key=lambda a: (w.t(a.abbreviation) or w.t(a.name)).casefold()):
-        rows.append([w.t(a.abbreviation) or "–", w.t(a.name), w("kind." + a.kind),
+        rows.append([w.t(a.abbreviation) or "–", w.t(a.name), w.term("kind", a.kind),
                      str(leads.get(a.id, 0)), str(partners.get(a.id, 0))])
-    return [A.table([w("abbreviation"), w("agency"), w("kind"), w("leads"), w("partner_in")], rows,
+    return [A.table([w._("Abbreviation"), w._("Agency"), w._("Kind"), w._("Leads"), w._("Partner in")], rows,
                     widths=[0.15, 0.4, 0.17, 0.13, 0.15], numeric=[3, 4])]
 
 
@@ -277,16 +284,16 @@ def _catalogs_annex(model: PlanModel, analysis: Analysis, w: _Words) -> list:
     blocks: list = []
     for source in model.sources:
         blocks.append(A.header(2, w.t(source.title) or source.id, f"catalog-{source.id.lower()}"))
-        facts = [[w("author"), w.t(source.author)]]
+        facts = [[w._("Author"), w.t(source.author)]]
         if source.date:
-            facts.append([w("published"), w.date(source.date)])
+            facts.append([w._("Published"), w.date(source.date)])
         url = A.safe_url(source.url)
         if url:
-            facts.append([w("web"), A.plain([A.link(url, url)])])
+            facts.append([w._("Web address"), A.plain([A.link(url, url)])])
         elif source.url:
-            facts.append([w("web"), source.url])
-        blocks.append(A.table([w("source"), source.id], facts, widths=[0.24, 0.76]))
-        blocks.append(A.table([w("recommendation"), w("description"), w("response")],
+            facts.append([w._("Web address"), source.url])
+        blocks.append(A.table([w._("Source"), source.id], facts, widths=[0.24, 0.76]))
+        blocks.append(A.table([w._("Recommendation"), w._("Description"), w._("Government response")],
                               [_catalog_row(rec, w) for rec in model.recommendations_of(source.id)],
                               widths=[0.18, 0.52, 0.3]))
     return blocks
@@ -297,7 +304,7 @@ def _catalog_row(rec: Recommendation, w: _Words) -> list:
     summary = [A.plain(A.text(w.t(rec.summary)))]
     if rec.quote:
         summary.append(A.plain([A.emph(f"«{rec.quote}»" if w.lang in ("nb", "nn") else f"“{rec.quote}”")]))
-    response = [w("response." + rec.response.status)]
+    response = [w.term("response", rec.response.status)]
     if rec.response.justification:
         response.append(w.t(rec.response.justification))
     return [_lines(first), summary, _lines(response)]
@@ -319,8 +326,8 @@ def compose_report(model: PlanModel, report, lang: str) -> dict:
     blocks: list = []
     blocks.append(A.header(1, report.title, "report"))
     if report.example:
-        blocks.append(A.para([A.strong(_report_word("example_warning", lang))]))
-    blocks.append(A.table([_report_word("summary", lang), w("figure")],
+        blocks.append(A.para([A.strong(_("Example data: the progress shown here is example data for demonstration and does not describe real implementation.", lang))]))
+    blocks.append(A.table([_("Summary", lang), w._("Figure")],
                           [[label_, value] for value, label_ in report.figures],
                           widths=[0.7, 0.3], numeric=[1]))
     for section in report.sections:
@@ -338,15 +345,10 @@ def compose_report(model: PlanModel, report, lang: str) -> dict:
         "author": w.agency(plan.responsible) if plan.responsible else "",
         "date": w.date(dated) if dated else "",
         "lang": {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}.get(lang, lang),
-        "toc-title": w("contents"),
+        "toc-title": w._("Contents"),
         "country": w.t(plan.country),
         "period": report.period,
-        "page-label": w("page"),
+        "page-label": w._("Page"),
     }
     return A.document(meta, blocks)
 
-
-def _report_word(key: str, lang: str) -> str:
-    from ..progress_report import word
-
-    return word(key, lang)
