@@ -22,6 +22,7 @@ from pathlib import Path
 from ...analyse import Analysis
 from ...model import PlanModel
 from ...util.atomic import staged_dir
+from ...locale import _
 from . import incremental, labels
 from .compose import compose, find_downloads
 from .engines import DEFAULT as DEFAULT_ENGINE
@@ -55,11 +56,11 @@ def copyright_line(model: PlanModel, lang: str) -> str:
     responsible = model.agencies.get(plan.responsible) if plan.responsible else None
     if responsible is not None:
         parts.append(responsible.name.get(lang, model.languages))
-    version = labels.t("version", lang) + " " + plan.version if plan.version else ""
+    version = _("Version", lang) + " " + plan.version if plan.version else ""
     if plan.date:
         from ...util import fmt
 
-        version = labels.t("version_line", lang, version=plan.version, date=fmt.date(plan.date, lang))
+        version = _("Version {version}, {date}", lang, version=plan.version, date=fmt.date(plan.date, lang))
     if version:
         parts.append(version)
     return " · ".join(parts)

@@ -33,7 +33,6 @@ from typing import Callable
 from ...analyse import Analysis
 from ...export.open_data import DATA_DIR, open_data_files
 from ...model import PlanModel
-from . import labels
 from .context import Ctx, Download, Routes
 from .pages import Output
 from .pages.accessibility import accessibility
@@ -47,7 +46,6 @@ from .pages.progress import progress_index, progress_page, report_files
 from ..docs import reported_periods
 from .pages.plan import home, measure, measures_index, objective
 from .pages.recommendations import coverage_matrix, source, sources_index
-from ..progress_report import word
 from .tree import LanguageTree, NavItem, SiteTree, relative_url, url_of
 
 STYLESHEET = "assets/napkit/napkit.css"
@@ -228,22 +226,22 @@ def _nav(ctx: Ctx, tree: LanguageTree, hand_order: dict[str, tuple[float, str]])
     objectives = tuple(
         item("objective", o, listed(tuple(item("measure", m.id) for m in model.measures_of(o))))
         for o in model.objectives)
-    measures_section = NavItem(labels.t("measures_and_objectives", ctx.lang), r.path("measures"), objectives)
-    sources = NavItem(labels.t("recommendations", ctx.lang), r.path("sources"),
+    measures_section = NavItem(ctx._("Objectives and measures"), r.path("measures"), objectives)
+    sources = NavItem(ctx._("Recommendations"), r.path("sources"),
                       (*(item("source", s.id, title=ctx.source_title(s.id)) for s in model.sources), item("coverage")))
-    agencies = NavItem(labels.t("agencies", ctx.lang), r.path("agencies"),
+    agencies = NavItem(ctx._("Agencies"), r.path("agencies"),
                        listed(tuple(item("agency", a) for a in model.agencies)))
     hand = sorted((p for p in tree.pages if p.kind == "handwritten"), key=lambda p: hand_order[p.path])
     periods = [p for p in tree.pages if p.kind == "progress" and p.key != "progress"]
-    progress = [NavItem(word("progress", ctx.lang), r.path("progress_index"),
+    progress = [NavItem(ctx._("Progress"), r.path("progress_index"),
                         tuple(NavItem(p.title, p.path) for p in periods)),
-                NavItem(labels.t("indicators", ctx.lang), r.path("indicators"),
+                NavItem(ctx._("Indicators"), r.path("indicators"),
                         listed(tuple(item("indicator", i) for i in model.indicators)))]
     generated = (item("accessibility"),) if r.path("accessibility") in title_of and not any(
         p.path == r.path("accessibility") for p in hand) else ()
-    about = NavItem(labels.t("about_section", ctx.lang), None,
+    about = NavItem(ctx._("About the plan"), None,
                     (*(NavItem(p.title, p.path) for p in hand), item("downloads"), *generated))
-    return [item("home", title=labels.t("home", ctx.lang)), measures_section, sources, item("budget"), item("timeline"), *progress, agencies, about]
+    return [item("home", title=ctx._("Home")), measures_section, sources, item("budget"), item("timeline"), *progress, agencies, about]
 
 
 def _link_alternates(site: SiteTree) -> None:

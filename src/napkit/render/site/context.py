@@ -7,8 +7,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ...analyse import Analysis
+from ...locale import gettext, ngettext, pgettext
 from ...model import PlanModel, Text
 from ...util import fmt
+from ..i18n import has_term, term
 from . import labels
 from .escape import Safe, esc, prose
 from .html import link
@@ -121,7 +123,22 @@ class Ctx:
     def currency(self) -> str:
         return self.model.plan.currency
 
+    def _(self, msgid: str, **values: object) -> str:
+        """An interface text (msgid = its English) in the page's language, from the catalogs."""
+        return gettext(msgid, self.lang, **values)
+
+    def pgettext(self, context: str, msgid: str, **values: object) -> str:
+        return pgettext(context, msgid, self.lang, **values)
+
+    def ngettext(self, singular: str, plural: str, n: int, **values: object) -> str:
+        return ngettext(singular, plural, n, self.lang, **values)
+
+    def term(self, group: str, value: str) -> str:
+        """The word for a value of one of the plan's vocabularies (status, pillar, …)."""
+        return term(group, value, self.lang)
+
     def t(self, key: str, **values: object) -> str:
+        """Compatibility: a word by its old key (labels.t); new code asks `_` with the English text."""
         return labels.t(key, self.lang, **values)
 
     def text(self, text: Text | None) -> str:
@@ -156,11 +173,11 @@ class Ctx:
         return fmt.short_date(value, self.lang) if value else ""
 
     def period(self, start: dt.date, end: dt.date) -> str:
-        return self.t("period_value", start=self.short_date(start), end=self.short_date(end))
+        return self._("{start} – {end}", start=self.short_date(start), end=self.short_date(end))
 
     def amounts_in(self) -> str:
-        name = labels.SITE_LABELS.get(f"currency_name.{self.currency}")
-        return self.t("amounts_in", currency=(name.get(self.lang) or name["en"]) if name else self.currency)
+        name = self.term("currency_name", self.currency) if has_term("currency_name", self.currency) else self.currency
+        return self._("Amounts in {currency}", currency=name)
 
     # -- names of things ----------------------------------------------------------------------
     def agency_name(self, ident: str) -> str:

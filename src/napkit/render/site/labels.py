@@ -1,272 +1,19 @@
-"""Words only the website uses (the shared ones are in `napkit.render.i18n`), the URL slug of each
-page kind per language, and the names MkDocs Material knows each language by.
+"""The URL slug of each page kind per language, the names MkDocs Material knows each language
+by, and a compatibility path for words asked for by key.
 
-`t(key, lang)` looks here first and then in `i18n.label`; a language missing falls back to English."""
+Interface words are in the gettext catalogs (`napkit.locale`): pages call `ctx._("English text")`.
+`t(key, lang)` still answers keys added to `SITE_LABELS` after the move to the catalogs (and dotted
+vocabulary keys such as "status.planned"), and warns once per key so that they get moved too."""
 
 from __future__ import annotations
 
-from ..i18n import has_label, label
+import warnings
 
+from ..i18n import TERMS, term
+
+# Words not yet in the catalogs, {key: {lang: text}}. Add new words as `_("English")` at the call
+# site instead; whatever is here is served by `t()` with a warning (tests/locale lists them).
 SITE_LABELS: dict[str, dict[str, str]] = {
-    "home": {"nb": "Forside", "en": "Home"},
-    "about_section": {"nb": "Om planen", "en": "About the plan"},
-    "measures_and_objectives": {"nb": "Mål og tiltak", "en": "Objectives and measures"},
-    "all_measures": {"nb": "Alle tiltak", "en": "All measures"},
-    "key_figures": {"nb": "Nøkkeltall", "en": "Key figures"},
-    "card.measures": {"nb": "tiltak", "en": "measures"},
-    "card.objectives": {"nb": "mål", "en": "objectives"},
-    "card.answered": {"nb": "av {n} anbefalinger som krever tiltak, er fulgt opp", "en": "of {n} recommendations that call for a measure have one"},
-    "card.budget": {"nb": "samlet budsjett {start}–{end}", "en": "total budget {start}–{end}"},
-    "card.agencies": {"nb": "virksomheter deltar", "en": "agencies take part"},
-    "card.milestones": {"nb": "milepæler", "en": "milestones"},
-    "card.new_money": {"nb": "av budsjettet er nye midler", "en": "of the budget is new money"},
-    "card.sources": {"nb": "rapporter med anbefalinger", "en": "reports with recommendations"},
-    "card.recommendations": {"nb": "anbefalinger i alt", "en": "recommendations in all"},
-    "card.leads": {"nb": "tiltak leder virksomheten", "en": "measures led"},
-    "card.partner": {"nb": "tiltak som samarbeidspartner", "en": "measures as partner"},
-    "led_budget": {"nb": "Budsjett for tiltakene den leder", "en": "Budget of the measures it leads"},
-    "budget_by_year": {"nb": "Budsjett per år", "en": "Budget by year"},
-    "budget_by_objective": {"nb": "Budsjett per mål og år", "en": "Budget by objective and year"},
-    "budget_by_agency": {"nb": "Budsjett per ansvarlig virksomhet og år", "en": "Budget by lead agency and year"},
-    "budget_by_source": {"nb": "Budsjett per finansieringskilde og år", "en": "Budget by funding source and year"},
-    "budget_by_money": {"nb": "Nye midler og midler innenfor eksisterende rammer", "en": "New money and money within existing budgets"},
-    "budget_by_measure": {"nb": "Budsjett per tiltak og år", "en": "Budget by measure and year"},
-    "budget_attribution": {"nb": "Beløpene er ført på virksomheten som leder tiltaket.",
-                           "en": "Amounts are attributed to the agency that leads the measure."},
-    "amounts_in": {"nb": "Beløp i {currency}", "en": "Amounts in {currency}"},
-    "currency_name.NOK": {"nb": "kroner", "en": "Norwegian kroner (NOK)"},
-    "chart_table_note": {"nb": "Tallene i figuren står i tabellen under.", "en": "The figures in the chart are in the table below."},
-    "show_table": {"nb": "Vis tallene som tabell", "en": "Show the figures as a table"},
-    "chart.budget_by_year": {"nb": "Stolpediagram: budsjett per år, fordelt på mål.",
-                             "en": "Bar chart: budget by year, split by objective."},
-    "chart.budget_by_agency": {"nb": "Liggende stolpediagram: samlet budsjett per ansvarlig virksomhet.",
-                               "en": "Horizontal bar chart: total budget by lead agency."},
-    "chart.budget_by_source": {"nb": "Stolpediagram: budsjett per år, fordelt på finansieringskilde.",
-                               "en": "Bar chart: budget by year, split by funding source."},
-    "chart.coverage": {"nb": "Liggende stolpediagram: anbefalinger per rapport, fordelt på hvordan de er fulgt opp.",
-                       "en": "Horizontal bar chart: recommendations per report, split by how they are answered."},
-    "chart.timeline": {"nb": "Gantt-diagram: tidsrommet for hvert tiltak, gruppert etter mål, med milepæler som punkter.",
-                       "en": "Gantt chart: the period of each measure, grouped by objective, with milestones as points."},
-    "chart.million": {"nb": "mill. {currency}", "en": "{currency} million"},
-    "timeline_note": {"nb": "Hvert tiltak er en stolpe fra start til slutt; milepæler er markert med en rombe.",
-                      "en": "Each measure is a bar from start to end; milestones are marked with a diamond."},
-    "measure_periods": {"nb": "Tiltakenes tidsrom og milepæler", "en": "Periods and milestones of the measures"},
-    "milestones_by_year": {"nb": "Milepæler per år", "en": "Milestones by year"},
-    "no_milestones": {"nb": "Ingen milepæler er satt.", "en": "No milestones are set."},
-    "no_budget": {"nb": "Ingen budsjettlinjer.", "en": "No budget lines."},
-    "no_indicators": {"nb": "Ingen indikatorer er knyttet til tiltaket.", "en": "No indicators are attached to this measure."},
-    "no_recommendations": {"nb": "Tiltaket er ikke knyttet til noen anbefaling.", "en": "This measure answers no recommendation."},
-    "no_partners": {"nb": "Ingen samarbeidspartnere er oppført.", "en": "No partners are listed."},
-    "no_measures": {"nb": "Ingen tiltak.", "en": "No measures."},
-    "what": {"nb": "Hva", "en": "What"},
-    "who": {"nb": "Hvem", "en": "Who"},
-    "when": {"nb": "Når", "en": "When"},
-    "money": {"nb": "Penger", "en": "Money"},
-    "facts": {"nb": "Fakta om tiltaket", "en": "Facts about the measure"},
-    "measure_of": {"nb": "Tiltak under mål {objective}", "en": "Measure under objective {objective}"},
-    "measures_in_objective": {"nb": "Tiltak under dette målet", "en": "Measures under this objective"},
-    "recommendations_in_objective": {"nb": "Anbefalinger tiltakene svarer på", "en": "Recommendations the measures answer"},
-    "led_measures": {"nb": "Tiltak virksomheten leder", "en": "Measures it leads"},
-    "partner_measures": {"nb": "Tiltak der virksomheten er samarbeidspartner", "en": "Measures it takes part in"},
-    "agency_budget": {"nb": "Budsjett for tiltakene virksomheten leder", "en": "Budget of the measures it leads"},
-    "sub_agencies": {"nb": "Underliggende virksomheter", "en": "Agencies under it"},
-    "website": {"nb": "Nettsted", "en": "Website"},
-    "author": {"nb": "Utgitt av", "en": "Published by"},
-    "published": {"nb": "Publisert", "en": "Published"},
-    "read_report": {"nb": "Les rapporten", "en": "Read the report"},
-    "quote": {"nb": "Sitat", "en": "Quotation"},
-    "related": {"nb": "Beslektede anbefalinger", "en": "Related recommendations"},
-    "strength": {"nb": "Styrke", "en": "Strength"},
-    "page": {"nb": "side", "en": "page"},
-    "coverage_state": {"nb": "Oppfølging", "en": "Coverage"},
-    "coverage_summary": {"nb": "Slik er anbefalingene fulgt opp", "en": "How the recommendations are answered"},
-    "coverage_per_source": {"nb": "Oppfølging per rapport", "en": "Coverage per report"},
-    "matrix_intro": {"nb": "Hver rad er en anbefaling, hver kolonne et tiltak. ● betyr at tiltaket svarer fullt ut på anbefalingen, ◐ at det svarer delvis.",
-                     "en": "Each row is a recommendation, each column a measure. ● means the measure answers the recommendation in full, ◐ in part."},
-    "matrix_caption": {"nb": "Anbefalinger (rader) og tiltakene som svarer på dem (kolonner)",
-                       "en": "Recommendations (rows) and the measures that answer them (columns)"},
-    "matrix_as_list": {"nb": "Så mange tiltak svarer på denne rapporten at en matrise ikke lar seg lese; hver rad viser i stedet tiltakene som svarer på anbefalingen.",
-                       "en": "So many measures answer this report that a matrix would not read; each row lists the measures that answer the recommendation instead."},
-    "matrix_caption_list": {"nb": "Anbefalinger og tiltakene som svarer på dem",
-                            "en": "Recommendations and the measures that answer them"},
-    "measures_under_way": {"nb": "Tiltak i gang per år, fordelt på mål", "en": "Measures under way per year, by objective"},
-    "chart.measures_under_way": {"nb": "Stolpediagram: antall tiltak som pågår hvert år, fordelt på mål.",
-                                 "en": "Bar chart: the number of measures under way each year, split by objective."},
-    "chart.measures_count": {"nb": "tiltak", "en": "measures"},
-    "timeline_note_many": {"nb": "Planen har for mange tiltak til ett Gantt-diagram; diagrammet viser hvor mange tiltak som pågår hvert år, og tabellen under viser hvert tiltak.",
-                           "en": "The plan has too many measures for one Gantt chart; the chart shows how many measures are under way each year, and the table below lists every measure."},
-    "sources": {"nb": "Rapporter", "en": "Reports"},
-    "sources_intro": {"nb": "Planen svarer på anbefalingene i disse rapportene. Hver rapport har en side som viser regjeringens svar på hver anbefaling og tiltakene som følger den opp.",
-                      "en": "The plan answers the recommendations of these reports. Each report has a page with the government's response to every recommendation and the measures that follow it up."},
-    "downloads": {"nb": "Nedlastinger", "en": "Downloads"},
-    "downloads_intro": {"nb": "Planen som dokument, laget fra de samme dataene som dette nettstedet.",
-                        "en": "The plan as a document, made from the same data as this website."},
-    "downloads_none": {"nb": "Plandokumentene er ikke publisert ennå. De legges ut her når de er klare.",
-                       "en": "The plan documents are not published yet. They will be available here when ready."},
-    "document": {"nb": "Dokument", "en": "Document"},
-    "format": {"nb": "Format", "en": "Format"},
-    "size": {"nb": "Størrelse", "en": "Size"},
-    "language": {"nb": "Språk", "en": "Language"},
-    "doc.pdf": {"nb": "PDF (for lesing og utskrift)", "en": "PDF (for reading and printing)"},
-    "doc.docx": {"nb": "Word (DOCX, for bearbeiding)", "en": "Word (DOCX, for editing)"},
-    "lang.nb": {"nb": "norsk bokmål", "en": "Norwegian Bokmål"},
-    "lang.nn": {"nb": "norsk nynorsk", "en": "Norwegian Nynorsk"},
-    "lang.en": {"nb": "engelsk", "en": "English"},
-    "read_more": {"nb": "Les mer", "en": "Read more"},
-    "see_all": {"nb": "Se alle", "en": "See all"},
-    "period_value": {"nb": "{start} – {end}", "en": "{start} – {end}"},
-    "sum_per_year": {"nb": "Sum per år", "en": "Total per year"},
-    "objectives_overview": {"nb": "Planens mål", "en": "The objectives of the plan"},
-    "measures_count": {"nb": "Antall tiltak", "en": "Measures"},
-    "agencies_intro": {"nb": "Virksomhetene som leder eller deltar i tiltak i planen.",
-                       "en": "The agencies that lead or take part in measures of the plan."},
-    "not_involved": {"nb": "Virksomheten har ingen tiltak i planen.", "en": "The agency has no measures in the plan."},
-    "version_line": {"nb": "Versjon {version}, {date}", "en": "Version {version}, {date}"},
-    "page_of_plan": {"nb": "{title}", "en": "{title}"},
-    "how_to_read": {"nb": "Slik leser du nettstedet", "en": "How to read this website"},
-    "uncovered_note": {"nb": "Anbefalinger som ennå ikke har et tiltak", "en": "Recommendations that do not have a measure yet"},
-    "all_covered": {"nb": "Alle anbefalinger som krever tiltak, har minst ett tiltak.",
-                    "en": "Every recommendation that calls for a measure has at least one."},
-    "measure_note": {"nb": "Merknad", "en": "Note"},
-    "budget_chapter": {"nb": "Kapittel/post", "en": "Budget chapter/item"},
-    # -- indicators (issue 16) --
-    "indicators_intro": {"nb": "Indikatorene viser om planen virker: utgangsverdien, de faktiske verdiene som er rapportert for hver periode, og målet. Statusen regnes ut av tallene med metoden Open SDG bruker.",
-                         "en": "The indicators show whether the plan works: the baseline, the actual values reported for each period, and the target. The status is calculated from the figures with the method Open SDG uses."},
-    "no_plan_indicators": {"nb": "Planen har ingen indikatorer ennå.", "en": "The plan has no indicators yet."},
-    "ind_status": {"nb": "Framdriftsstatus", "en": "Progress status"},
-    "ind_status_counts": {"nb": "Indikatorer per status", "en": "Indicators by status"},
-    "ind_latest": {"nb": "Siste faktiske verdi", "en": "Latest actual value"},
-    "ind_actual": {"nb": "Faktisk verdi", "en": "Actual value"},
-    "ind_kind": {"nb": "Hva", "en": "What"},
-    "ind_value": {"nb": "Verdi", "en": "Value"},
-    "ind_path": {"nb": "Vei mot målet", "en": "Path to the target"},
-    "ind_development": {"nb": "Utvikling", "en": "Development"},
-    "ind_series_caption": {"nb": "{name}: utgangsverdi, faktiske verdier og mål", "en": "{name}: baseline, actual values and targets"},
-    "chart.indicator": {"nb": "Linjediagram: {name} per år, med utgangsverdi, faktiske verdier, mål og en stiplet mållinje.",
-                        "en": "Line chart: {name} by year, with baseline, actual values, targets and a dashed target line."},
-    "ind_no_figures": {"nb": "Indikatoren har ingen tall ennå.", "en": "The indicator has no figures yet."},
-    "ind_measures": {"nb": "Tiltak som bruker indikatoren", "en": "Measures that use the indicator"},
-    "ind_no_measures": {"nb": "Ingen tiltak bruker indikatoren.", "en": "No measure uses the indicator."},
-    "ind_method": {"nb": "Slik regnes statusen ut", "en": "How the status is calculated"},
-    "ind_method_link": {"nb": "Slik regnes statusen ut", "en": "How the status is calculated"},
-    "ind_method.intro": {"nb": "Statusen følger metoden Statistics Canada utviklet og Open SDG bruker: den sammenligner den årlige veksten fra utgangsverdien til siste faktiske verdi med veksten som trengs for å nå målet i tide.",
-                         "en": "The status follows the method Statistics Canada developed and Open SDG uses: it compares the annual growth from the baseline to the latest actual value with the growth needed to reach the target on time."},
-    "ind_method.target": {"nb": "Med et tallfestet mål: nådd når siste verdi er på målet eller bedre; ellers regnes forholdet R mellom observert og nødvendig gjennomsnittlig årlig vekst. R ≥ 95 % er betydelig framgang, 60–95 % moderat, 0–60 % begrenset, og under 0 tilbakegang.",
-                          "en": "With a quantitative target: achieved when the latest value meets the target; otherwise the ratio R of observed to required compound annual growth is calculated. R ≥ 95 % is substantial progress, 60–95 % moderate, 0–60 % limited, and below 0 deterioration."},
-    "ind_method.trend": {"nb": "Uten mål: den årlige veksten i ønsket retning. Minst 1,5 % i året er betydelig framgang, 0,5–1,5 % moderat, 0–0,5 % begrenset, og under 0 tilbakegang.",
-                         "en": "Without a target: the annual growth in the desired direction. At least 1.5 % a year is substantial progress, 0.5–1.5 % moderate, 0–0.5 % limited, and below 0 deterioration."},
-    "ind_method.choices": {"nb": "Utgangsverdien er den siste som er oppgitt, målet det siste målåret. Uten utgangsverdi, uten en faktisk verdi etter utgangsåret eller uten kjent retning er det ikke nok data. En utgangsverdi eller et mål på 0 regnes som 0,001, som i Open SDG.",
-                           "en": "The baseline is the latest one given, the target that of the last target year. Without a baseline, without an actual value after the base year or without a known direction there is not enough data. A baseline or target of 0 is taken as 0.001, as in Open SDG."},
-    "ind_status.achieved": {"nb": "Målet er nådd", "en": "Target achieved"},
-    "ind_status.substantial": {"nb": "Betydelig framgang", "en": "Substantial progress"},
-    "ind_status.moderate": {"nb": "Moderat framgang", "en": "Moderate progress"},
-    "ind_status.limited": {"nb": "Begrenset framgang", "en": "Limited progress"},
-    "ind_status.deterioration": {"nb": "Tilbakegang", "en": "Deterioration"},
-    "ind_status.not_available": {"nb": "Ikke nok data", "en": "Not enough data"},
-    "ind_reason.no-baseline": {"nb": "Indikatoren har ingen utgangsverdi ennå.", "en": "The indicator has no baseline yet."},
-    "ind_reason.no-actual": {"nb": "Ingen faktisk verdi etter utgangsåret er rapportert ennå.", "en": "No actual value after the base year has been reported yet."},
-    "ind_reason.sign-change": {"nb": "Verdiene skifter fortegn, og da kan veksten ikke regnes ut.", "en": "The values change sign, so the growth cannot be calculated."},
-    "ind_reason.no-direction": {"nb": "Det er ikke oppgitt om økning eller nedgang er ønsket, og målet sier det ikke.", "en": "Whether an increase or a decrease is wanted is not given, and the target does not tell."},
-    "ind_reason.None": {"nb": "Ikke nok data.", "en": "Not enough data."},
-    "ind_explain.achieved": {"nb": "Siste verdi, {actual}, når målet {target}.", "en": "The latest value, {actual}, meets the target {target}."},
-    "ind_explain.target": {"nb": "Fra utgangsverdien {baseline} til siste verdi {actual} er den årlige veksten {ratio} % av veksten som trengs for å nå målet {target}.",
-                           "en": "From the baseline {baseline} to the latest value {actual}, the annual growth is {ratio} % of the growth needed to reach the target {target}."},
-    "ind_explain.trend": {"nb": "Fra utgangsverdien {baseline} til siste verdi {actual} er endringen {rate} % i året; indikatoren har ikke noe tallfestet mål.",
-                          "en": "From the baseline {baseline} to the latest value {actual}, the change is {rate} % a year; the indicator has no quantitative target."},
-    "ind_explain.wrong_way": {"nb": "Fra utgangsverdien {baseline} har verdien gått bort fra målet {target}: siste verdi er {actual}.",
-                              "en": "From the baseline {baseline} the value has moved away from the target {target}: the latest value is {actual}."},
-    "definition": {"nb": "Definisjon", "en": "Definition"},
-    "direction": {"nb": "Ønsket retning", "en": "Desired direction"},
-    "direction.increase": {"nb": "Økning", "en": "Increase"},
-    "direction.decrease": {"nb": "Nedgang", "en": "Decrease"},
-    "direction.maintain": {"nb": "Holde nivået", "en": "Maintain the level"},
-    "direction.none": {"nb": "Ikke oppgitt", "en": "Not given"},
-    "all_indicators": {"nb": "Alle indikatorer", "en": "All indicators"},
-    # -- open data (issue 16) --
-    "open_data": {"nb": "Åpne data", "en": "Open data"},
-    "open_data_intro": {"nb": "Alle dataene bak planen og dette nettstedet, til fri bruk: hele modellen som JSON, ryddige tabeller som CSV, en beskrivelse av tabellene (Frictionless Data Package) og metadata for data.norge.no (DCAT-AP-NO). Zip-filen har alt.",
-                        "en": "All the data behind the plan and this website, free to use: the whole model as JSON, tidy tables as CSV, a description of the tables (Frictionless Data Package) and metadata for data.norge.no (DCAT-AP-NO). The zip file has everything."},
-    "licence": {"nb": "Lisens", "en": "Licence"},
-    "no_licence": {"nb": "Planen har ikke oppgitt noen lisens for dataene ennå.", "en": "The plan does not state a licence for its data yet."},
-    "open_data_note": {"nb": "CSV-filene er UTF-8 med byte order mark, kommaseparert. En tekstcelle som begynner med = + - @ eller ' har fått en ' foran, så regneark ikke kjører den som formel; tall står som tall. Samme plan gir alltid de samme filene.",
-                       "en": "The CSV files are UTF-8 with a byte order mark, comma-separated. A text cell that starts with = + - @ or ' has a ' put in front, so that spreadsheets do not run it as a formula; numbers stay numbers. The same plan always gives the same files."},
-    "od.file_col": {"nb": "Fil", "en": "File"},
-    "od.what": {"nb": "Innhold", "en": "Contents"},
-    "od.zip": {"nb": "Alle filene i én zip-fil", "en": "All the files in one zip file"},
-    "od.json": {"nb": "Hele planen som JSON (som nap export --format json)", "en": "The whole plan as JSON (as nap export --format json)"},
-    "od.schema": {"nb": "JSON Schema for JSON-filen", "en": "JSON Schema of the JSON file"},
-    "od.datapackage": {"nb": "Beskrivelse av tabellene (Frictionless Data Package)", "en": "Description of the tables (Frictionless Data Package)"},
-    "od.dcat": {"nb": "Metadata for data.norge.no (DCAT-AP-NO, JSON-LD)", "en": "Metadata for data.norge.no (DCAT-AP-NO, JSON-LD)"},
-    "od.file": {"nb": "Fil", "en": "File"},
-    "od.table.measures": {"nb": "Tiltak: mål, ansvarlig, partnere, periode, budsjett per år, status", "en": "Measures: objective, lead, partners, period, budget per year, status"},
-    "od.table.budget": {"nb": "Budsjettlinjer: én rad per tiltak, år og finansieringskilde", "en": "Budget lines: one row per measure, year and funding source"},
-    "od.table.recommendations": {"nb": "Anbefalinger fra hver rapport, med regjeringens svar", "en": "Recommendations of every report, with the government's response"},
-    "od.table.coverage": {"nb": "Hvilke tiltak som svarer på hvilke anbefalinger, og i hvilken grad", "en": "Which measure answers which recommendation, and to what extent"},
-    "od.table.indicators": {"nb": "Indikatorer: definisjon, enhet, kilde, ønsket retning", "en": "Indicators: definition, unit, source, direction"},
-    "od.table.indicator_values": {"nb": "Alle tall for hver indikator: utgangsverdier, mål og rapporterte verdier", "en": "Every figure of every indicator: baselines, targets and reported values"},
-    "od.table.progress": {"nb": "Framdriftsrapporter: hva hver ansvarlig virksomhet rapporterte per periode", "en": "Progress entries: what each lead agency reported per period"},
-    # -- accessibility statement (issue 16) --
-    "a11y.title": {"nb": "Tilgjengelighetserklæring", "en": "Accessibility statement"},
-    "a11y.intro": {"nb": "{responsible} er ansvarlig for nettstedet «{site}». Offentlige nettsteder i Norge skal være universelt utformet og oppfylle WCAG 2.1 på nivå AA. Her står hva nettstedet oppfyller, hva som er testet, hvilke avvik vi kjenner til, og hvor du kan si fra.",
-                   "en": "{responsible} is responsible for the website “{site}”. Public websites in Norway must be universally designed and meet WCAG 2.1 at level AA. This statement says what the website meets, what is tested, which deviations we know of, and where you can tell us."},
-    "a11y.responsible": {"nb": "Ansvarlig", "en": "Responsible"},
-    "a11y.standard": {"nb": "Krav", "en": "Requirement"},
-    "a11y.contact": {"nb": "Tilbakemelding", "en": "Feedback"},
-    "a11y.date": {"nb": "Sist gjennomgått", "en": "Last reviewed"},
-    "a11y.registered": {"nb": "Registrert på uustatus.no", "en": "Registered on uustatus.no"},
-    "a11y.status_h": {"nb": "Status", "en": "Status"},
-    "a11y.status": {"nb": "Nettstedet oppfyller delvis kravene: de automatiske testene finner ingen brudd, men nettstedet er ikke testet manuelt, og avvikene under er kjent.",
-                    "en": "The website partly meets the requirements: the automated tests find no violations, but the website has not been tested manually, and the deviations below are known."},
-    "a11y.tested_h": {"nb": "Slik er nettstedet testet", "en": "How the website is tested"},
-    "a11y.tested_intro": {"nb": "Nettstedet lages av verktøyet napkit, og napkits tester sjekker de sidene det lager, på begge språk:",
-                          "en": "The website is made by the tool napkit, and napkit's tests check the pages it makes, in both languages:"},
-    "tested.axe": {"nb": "axe-core med reglene for WCAG 2.1 A og AA på alle typer sider, i nettleseren Chromium: ingen brudd.",
-                   "en": "axe-core with the rules of WCAG 2.1 A and AA on every kind of page, in the Chromium browser: no violations."},
-    "tested.phone": {"nb": "De samme reglene på en skjerm på størrelse med en mobiltelefon, på sidene med de bredeste tabellene.",
-                     "en": "The same rules on a phone-sized screen, on the pages with the widest tables."},
-    "tested.links": {"nb": "Alle interne lenker og ankere fører fram, og ingenting lastes fra andre nettsteder (ingen skrifter, skript eller bilder).",
-                     "en": "Every internal link and anchor resolves, and nothing is loaded from other websites (no fonts, scripts or images)."},
-    "tested.html": {"nb": "Nu Html Checker finner ingen feil i markeringen napkit lager.", "en": "The Nu Html Checker finds no errors in the markup napkit makes."},
-    "tested.pdf": {"nb": "PDF-dokumentene er merket (tagget) og oppgir PDF/UA-1.", "en": "The PDF documents are tagged and declare PDF/UA-1."},
-    "a11y.known_h": {"nb": "Kjente avvik", "en": "Known deviations"},
-    "a11y.known_intro": {"nb": "Dette vet vi ikke er godt nok, eller ikke er kontrollert:", "en": "What we know is not good enough, or is not checked:"},
-    "known.automated": {"nb": "Automatiske tester finner bare en del av barrierene WCAG omfatter. Nettstedet er ikke testet manuelt med skjermleser, forstørrelse eller bare tastatur.",
-                        "en": "Automated tests find only part of the barriers WCAG covers. The website has not been tested manually with a screen reader, magnification or the keyboard alone."},
-    "known.charts": {"nb": "Diagrammene er bilder. Teksten i dem er tegnet som figurer og kan ikke forstørres som tekst eller leses av skjermleser; hvert diagram har en tekstbeskrivelse og tallene i en tabell ved siden av.",
-                     "en": "The charts are images. Their text is drawn as shapes and cannot be enlarged as text or read by a screen reader; each chart has a text alternative and its figures in a table next to it."},
-    "known.filter": {"nb": "Filtrering av anbefalingslistene krever JavaScript; uten det vises hele listen.",
-                     "en": "Filtering the lists of recommendations needs JavaScript; without it the whole list shows."},
-    "known.docx": {"nb": "Word-dokumentene (DOCX) kontrolleres ikke for tilgjengelighet. For PDF-dokumentene kontrolleres bare at de oppgir PDF/UA-1, ikke hele standarden.",
-                   "en": "The Word documents (DOCX) are not checked for accessibility. For the PDF documents only their PDF/UA-1 declaration is checked, not the whole standard."},
-    "known.theme": {"nb": "Søk og meny krever JavaScript (temaet MkDocs Material). Nu Html Checker finner en liten feil i temaets egen sideramme (autocomplete på to avkrysningsbokser), som ikke påvirker leserne.",
-                    "en": "Search and the menu need JavaScript (the MkDocs Material theme). The Nu Html Checker finds one small error in the theme's own page frame (autocomplete on two checkboxes), which does not affect readers."},
-    "a11y.feedback_h": {"nb": "Si fra om feil og mangler", "en": "Tell us about problems"},
-    "a11y.feedback": {"nb": "Finner du noe på nettstedet du ikke får brukt, eller trenger du innholdet i en annen form? Si fra til", "en": "Is there something on the website you cannot use, or do you need the content in another form? Write to"},
-    "a11y.complain_h": {"nb": "Klage", "en": "Complaints"},
-    "a11y.complain": {"nb": "Får du ikke svar, eller er du ikke fornøyd med svaret, kan du melde fra til Tilsynet for universell utforming av ikt i Digitaliseringsdirektoratet:",
-                      "en": "If you get no answer, or are not satisfied with it, you can notify the Authority for Universal Design of ICT (Tilsynet for universell utforming av ikt) at the Norwegian Digitalisation Agency:"},
-    "a11y.uutilsynet": {"nb": "uutilsynet.no", "en": "uutilsynet.no"},
-    "a11y.uustatus": {"nb": "Tilgjengelighetserklæringer for offentlige nettsteder publiseres på", "en": "Accessibility statements of public websites are published on"},
-    "a11y.law": {"nb": "Kravene står i", "en": "The requirements are in"},
-    "a11y.regulation": {"nb": "forskrift om universell utforming av informasjons- og kommunikasjonsteknologiske (IKT)-løsninger",
-                        "en": "the regulations on universal design of information and communication technology (ICT) solutions (in Norwegian)"},
-    # -- recommendation pages (issue 16) --
-    "recommendation_in": {"nb": "Anbefaling i", "en": "Recommendation in"},
-    "our_summary": {"nb": "Vårt sammendrag", "en": "Our summary"},
-    "government_response": {"nb": "Regjeringens svar", "en": "The government's response"},
-    "latest_progress": {"nb": "Siste framdrift", "en": "Latest progress"},
-    "no_progress_yet": {"nb": "Ikke rapportert ennå", "en": "Not reported yet"},
-    "no_measure_for_rec": {"nb": "Ingen tiltak svarer på anbefalingen ennå.", "en": "No measure answers the recommendation yet."},
-    "noted_no_measure": {"nb": "Regjeringen har tatt anbefalingen til orientering; den krever ikke et tiltak i planen.",
-                         "en": "The government has noted the recommendation; it does not call for a measure in the plan."},
-    "same_ask": {"nb": "Samme anbefaling andre steder", "en": "The same ask elsewhere"},
-    "catalog_intro": {"nb": "Hver anbefaling har en egen side med sitat, regjeringens svar og tiltakene som følger den opp. Velg verdier under for å vise bare noen av dem.",
-                      "en": "Each recommendation has a page of its own with the quote, the government's response and the measures that follow it up. Choose values below to show only some of them."},
-    "filter_label": {"nb": "Filtrer anbefalingene", "en": "Filter the recommendations"},
-    "filter_all": {"nb": "Alle", "en": "All"},
-    "filter_reset": {"nb": "Vis alle", "en": "Show all"},
-    "filter_count": {"nb": "Viser {shown} av {total} anbefalinger.", "en": "Showing {shown} of {total} recommendations."},
-    "no_theme": {"nb": "Uten tema", "en": "No theme"},
 }
 
 # The folder (URL segment) of each page kind, per language. The default language's pages sit
@@ -296,15 +43,39 @@ _SEARCH_LANGUAGES = {"nb": "no", "nn": "no", "no": "no", "en": "en", "sv": "sv",
                      "hu": "hu"}
 
 
+_warned: set[str] = set()
+
+
 def t(key: str, lang: str, **values: object) -> str:
+    """Compatibility: a word by key. A key in SITE_LABELS gets its text from there (English when the
+    language is missing) and a warning; 'group.value' is a vocabulary term (napkit.render.i18n)."""
     entry = SITE_LABELS.get(key)
     if entry is not None:
+        if key not in _warned:
+            _warned.add(key)
+            warnings.warn(f"site label '{key}' is not in the gettext catalogs yet: call _(English text)",
+                          DeprecationWarning, stacklevel=2)
         text = entry.get(lang) or entry["en"]
-    elif has_label(key):
-        text = label(key, lang)
-    else:
-        raise KeyError(f"no site label '{key}'")
-    return text.format(**values) if values else text
+        return text.format(**values) if values else text
+    group, _sep, value = key.partition(".")
+    if value in TERMS.get(group, {}):
+        return term(group, value, lang)
+    raise KeyError(f"no site label '{key}' (interface words are gettext msgids now: _(\"…\"))")
+
+
+def language_in(code: str, lang: str) -> str:
+    """The name of language `code` written in `lang`: the catalog's, else Babel's, else the code."""
+    if code in TERMS["lang"]:
+        return term("lang", code, lang)
+    from babel import Locale
+
+    from ...util.fmt import locale_of
+
+    try:
+        name = Locale.parse(locale_of(lang)).languages.get(code)
+    except (ValueError, TypeError):
+        name = None
+    return name or code
 
 
 def slug(kind: str, lang: str) -> str:

@@ -26,10 +26,10 @@ FILTER_SCRIPT = (
 def _values(ctx: Ctx, rec, coverage: str) -> dict[str, tuple[str, str]]:
     """(value, label) of each filter for one recommendation."""
     return {
-        "pillar": (rec.pillar, ctx.t(f"pillar.{rec.pillar}")),
-        "theme": (rec.theme or "", rec.theme.replace("-", " ") if rec.theme else ctx.t("no_theme")),
-        "response": (rec.response.status, ctx.t(f"response.{rec.response.status}")),
-        "coverage": (coverage, ctx.t(f"coverage.{coverage}")),
+        "pillar": (rec.pillar, ctx.term("pillar", rec.pillar)),
+        "theme": (rec.theme or "", rec.theme.replace("-", " ") if rec.theme else ctx._("No theme")),
+        "response": (rec.response.status, ctx.term("response", rec.response.status)),
+        "coverage": (coverage, ctx.term("coverage", coverage)),
     }
 
 
@@ -57,24 +57,25 @@ def filterable_table(ctx: Ctx, recs) -> Safe:
             Safe("<td>{}</td>").format(answers),
         ]
         body.append(Safe('<tr id="{}" {}>').format(anchor_of(rec.id), attrs) + Safe("").join(cells) + Safe("</tr>"))
-    head = [ctx.t("recommendation"), ctx.t("reference"), ctx.t("pillar"), ctx.t("theme"), ctx.t("response"),
-            ctx.t("coverage_state"), ctx.t("answered_by")]
+    head = [ctx._("Recommendation"), ctx._("Reference"), ctx._("Pillar"), ctx._("Theme"), ctx._("Government response"),
+            ctx._("Coverage"), ctx._("Answered by")]
     selects = []
     for k in FILTERS:
-        opts = Safe('<option value="">{}</option>').format(ctx.t("filter_all"))
+        opts = Safe('<option value="">{}</option>').format(ctx._("All"))
         for v, lab in sorted(options[k].items(), key=lambda kv: (kv[1].lower(), kv[0])):
             opts += Safe('<option value="{}">{}</option>').format(v, lab)
-        label = ctx.t("coverage_state" if k == "coverage" else k)
+        label = {"pillar": ctx._("Pillar"), "theme": ctx._("Theme"), "response": ctx._("Government response"),
+                 "coverage": ctx._("Coverage")}[k]
         selects.append(Safe('<div class="nap-filter__field"><label for="nap-filter-{0}">{1}</label>'
                             '<select id="nap-filter-{0}" name="{0}">{2}</select></div>').format(Safe(k), label, opts))
     form = Safe('<form id="nap-filter" class="nap-filter" hidden aria-label="{}">{}'
                 '<div class="nap-filter__field"><button type="reset" class="md-button">{}</button></div>'
                 '<p id="nap-filter-count" class="nap-filter__count" aria-live="polite" data-template="{}"></p>'
-                '</form>').format(ctx.t("filter_label"), Safe("").join(selects), ctx.t("filter_reset"),
-                                  ctx.t("filter_count"))
+                '</form>').format(ctx._("Filter the recommendations"), Safe("").join(selects), ctx._("Show all"),
+                                  ctx._("Showing {shown} of {total} recommendations."))
     table = (Safe('<div class="nap-table nap-table--scroll" role="region" tabindex="0" aria-label="{}">'
                   '<table class="nap nap-catalog" id="nap-catalog"><caption>{}</caption><thead><tr>').format(
-        ctx.t("recommendations"), ctx.t("recommendations"))
+        ctx._("Recommendations"), ctx._("Recommendations"))
         + Safe("").join(Safe('<th scope="col">{}</th>').format(h) for h in head)
         + Safe("</tr></thead><tbody>") + Safe("").join(body) + Safe("</tbody></table></div>"))
     return form + table + Safe("<script>{}</script>").format(Safe(FILTER_SCRIPT))

@@ -21,25 +21,25 @@ def at(ctx: Ctx, site_url: str) -> Ctx:
 
 
 def status_badge(ctx: Ctx, status: str) -> Safe:
-    return badge(ctx.t(f"status.{status}"), f"status-{status}")
+    return badge(ctx.term('status', status), f"status-{status}")
 
 
 def response_badge(ctx: Ctx, response: str) -> Safe:
-    return badge(ctx.t(f"response.{response}"), f"response-{response}")
+    return badge(ctx.term('response', response), f"response-{response}")
 
 
 def coverage_badge(ctx: Ctx, status: str) -> Safe:
-    return badge(ctx.t(f"coverage.{status}"), f"coverage-{status}")
+    return badge(ctx.term('coverage', status), f"coverage-{status}")
 
 
 def measures_table(ctx: Ctx, measures: Iterable[Measure], *, caption: object = None, lead: bool = True,
                    objective: bool = False) -> Safe:
-    head: list[object] = [ctx.t("measure")]
+    head: list[object] = [ctx._("Measure")]
     if objective:
-        head.append(ctx.t("objective"))
+        head.append(ctx._("Objective"))
     if lead:
-        head.append(ctx.t("lead"))
-    head += [ctx.t("period"), ctx.t("status"), ctx.t("budget")]
+        head.append(ctx._("Lead"))
+    head += [ctx._("Period"), ctx._("Status"), ctx._("Budget")]
     rows = []
     for m in measures:
         row: list[object] = [rowh(ctx.measure_link(m.id, with_title=True))]
@@ -59,13 +59,13 @@ def year_table(ctx: Ctx, rows: Sequence[tuple[object, dict[int, float]]], *, cap
     currency is named once, in the caption (every caller says "amounts in …"), not in every
     cell: five columns of "NOK 133,500,000" do not fit beside a name."""
     years = list(ctx.model.plan.years)
-    head = [first, *(str(y) for y in years), ctx.t("total")]
+    head = [first, *(str(y) for y in years), ctx._("Total")]
     body = [[rowh(name), *(ctx.number(row.get(y, 0)) for y in years), ctx.number(sum(row.get(y, 0) for y in years))]
             for name, row in rows]
     foot = None
     if total_row:
         sums = {y: sum(row.get(y, 0) for _, row in rows) for y in years}
-        foot = [ctx.t("total"), *(ctx.number(sums[y]) for y in years), ctx.number(sum(sums.values()))]
+        foot = [ctx._("Total"), *(ctx.number(sums[y]) for y in years), ctx.number(sum(sums.values()))]
     return table(head, body, caption=caption, foot=foot, numeric_from=1)
 
 
@@ -77,8 +77,8 @@ def chart_file(ctx: Ctx, name: str, chart: Chart, files: dict[str, bytes]) -> st
 
 
 def chart_figure(ctx: Ctx, chart: Chart, site_url: str, *, alt: str, caption: object, data: Safe | None) -> Safe:
-    return figure(relative_url(ctx.page_url, site_url), alt + " " + ctx.t("chart_table_note"), caption, data,
-                  summary=ctx.t("show_table"), width=chart.width, height=chart.height)
+    return figure(relative_url(ctx.page_url, site_url), alt + " " + ctx._("The figures in the chart are in the table below."), caption, data,
+                  summary=ctx._("Show the figures as a table"), width=chart.width, height=chart.height)
 
 
 def sr(text: object) -> Safe:

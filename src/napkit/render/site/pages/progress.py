@@ -9,7 +9,9 @@ from matplotlib.ticker import FuncFormatter
 
 from ....analyse.indicator_status import indicator_statuses
 from ....analyse.progress import REPORT_STATUSES, entries_up_to, progress_of
-from ...progress_report import Ref, Report, report_of, word
+from ....locale import _
+from ...i18n import term
+from ...progress_report import Ref, Report, report_of
 from ..charts import horizontal_bars
 from ..context import Ctx
 from ..escape import Safe, esc
@@ -47,15 +49,15 @@ def _cell(ctx: Ctx, c) -> object:
 
 def progress_index(ctx: Ctx, out: Output, periods: list[str]) -> Page:
     ctx = at(ctx, ctx.routes.url("progress_index"))
-    title = word("progress", ctx.lang)
+    title = ctx._("Progress")
     doc = Doc().h(1, title)
     if periods:
-        doc.html(ul(ctx.link("progress", period, word("report_title", ctx.lang, period=period)) for period in periods))
+        doc.html(ul(ctx.link("progress", period, ctx._("Implementation report {period}", period=period)) for period in periods))
     else:
-        doc.html(p(word("no_reports_yet", ctx.lang)))
+        doc.html(p(ctx._("No progress has been reported yet.")))
         planned = ctx.model.plan.reporting_periods
         if planned:
-            doc.html(p(word("first_report", ctx.lang, periods=", ".join(planned))))
+            doc.html(p(ctx._("The lead agencies report progress on every measure after each reporting period: {periods}. The reports are published here.", periods=", ".join(planned))))
     return out.add(Page(ctx.routes.path("progress_index"), title, doc.markdown(), "progress", "progress"))
 
 
@@ -67,18 +69,18 @@ def progress_page(ctx: Ctx, out: Output, period: str, files: list[tuple[str, str
     doc = Doc().h(1, report.title)
     if report.example:
         doc.html(Safe('<div class="admonition warning"><p class="admonition-title">{}</p></div>').format(
-            word("example_warning", ctx.lang)))
-    doc.html(cards(report.figures, label=word("summary", ctx.lang)))
+            ctx._("Example data: the progress shown here is example data for demonstration and does not describe real implementation.")))
+    doc.html(cards(report.figures, label=ctx._("Summary")))
     if files:
         doc.html(p(Safe(" · ").join(
-            link(ctx.href(f"{files_dir}/{name}"), f"{word('report_title', lang, period=period)} ({fmt.upper()})",
+            link(ctx.href(f"{files_dir}/{name}"), f"{_('Implementation report {period}', lang, period=period)} ({fmt.upper()})",
                  lang=lang) for lang, fmt, name in files)))
 
     statuses = [s for s in REPORT_STATUSES]
     counts = [progress.by_status.get(s, 0) for s in statuses]
     whole = FuncFormatter(lambda v, _pos: f"{v:.0f}" if float(v).is_integer() else "")
-    chart = horizontal_bars([word("s." + s, ctx.lang) for s in statuses], counts,
-                            value_label=word("count", ctx.lang), tick=whole)
+    chart = horizontal_bars([term("progress_status", s, ctx.lang) for s in statuses], counts,
+                            value_label=ctx._("Number"), tick=whole)
     url = chart_file(ctx, f"progress-{period}", chart, out.files)
     for section in report.sections:
         doc.h(2, section.title, anchor=section.key.replace("_", "-"))
@@ -89,11 +91,11 @@ def progress_page(ctx: Ctx, out: Output, period: str, files: list[tuple[str, str
         head = list(section.head)
         if section.key == "indicators":  # the site links each indicator and adds its status at this period
             statuses = indicator_statuses(model, entries_up_to(model, progress.period))
-            head.append(ctx.t("ind_status"))
+            head.append(ctx._("Progress status"))
             rows = [[rowh(ctx.indicator_link(iid, row[0].content)), *row[1:], status_badge_of(ctx, statuses[iid].status)]
                     if iid in statuses else row for iid, row in zip(progress.indicators, rows)]
         doc.html(table(head, rows, caption=section.title, numeric=section.numeric, foot=foot))
         if section.key == "indicators":
-            doc.html(p(ctx.link("indicators", None, ctx.t("all_indicators"))))
+            doc.html(p(ctx.link("indicators", None, ctx._("All indicators"))))
     return out.add(Page(ctx.routes.path("progress", period), report.title, doc.markdown(), "progress",
                         f"progress:{period}"))

@@ -5,8 +5,8 @@ progress) and the recommendations related to it or making the same ask."""
 
 from __future__ import annotations
 
-from ....model import ProgressEntry, Recommendation
-from ...progress_report import word
+from ....model import ProgressEntry, Recommendation, Text
+from ...i18n import has_term
 from ..context import Ctx
 from ..escape import Safe, esc
 from ..html import Cell, facts, p, rowh, table, ul
@@ -15,18 +15,17 @@ from . import Doc, Output
 from .common import at, coverage_badge, response_badge
 
 
-def label_or(ctx: Ctx, key: str, fallback: str) -> str:
+def label_or(ctx: Ctx, group: str, value: str) -> str:
     """An interface word, or the raw value when napkit has no word for it yet."""
-    try:
-        return ctx.t(key)
-    except KeyError:
-        return fallback.replace("_", " ").replace("-", " ")
+    if has_term(group, value):
+        return ctx.term(group, value)
+    return value.replace("_", " ").replace("-", " ")
 
 
 def reference_of(ctx: Ctx, rec: Recommendation) -> str:
     ref = rec.reference
     if rec.page is not None:
-        ref = (ref + ", " if ref else "") + f"{ctx.t('page')} {rec.page}"
+        ref = (ref + ", " if ref else "") + f"{ctx._('page')} {rec.page}"
     return ref
 
 
@@ -59,64 +58,61 @@ def _rec_item(ctx: Ctx, ident: str) -> Safe:
 
 
 def recommendation(ctx: Ctx, out: Output, rec: Recommendation, latest: dict[str, ProgressEntry],
-                   same: dict[str, list[str]]) -> Page:
-    model = ctx.model
+                   same: dict[str, list[str]], notes: dict[tuple[str, str], Text]) -> Page:
     ctx = at(ctx, ctx.routes.url("recommendation", f"{rec.source}/{rec.id}"))
     rc = ctx.analysis.coverage.by_recommendation[rec.id]
     summary = ctx.text(rec.summary)
     title = f"{rec.id} {summary}".strip()
     doc = Doc().h(1, title)
-    doc.html(p(esc(ctx.t("recommendation_in") + " ") + ctx.link("source", rec.source, ctx.source_title(rec.source)),
+    doc.html(p(esc(ctx._("Recommendation in") + " ") + ctx.link("source", rec.source, ctx.source_title(rec.source)),
                "nap-kicker"))
     doc.html(facts([
-        (ctx.t("source"), ctx.link("source", rec.source, ctx.source_title(rec.source))),
-        (ctx.t("reference"), reference_of(ctx, rec)),
-        (ctx.t("pillar"), ctx.t(f"pillar.{rec.pillar}")),
-        (ctx.t("theme"), rec.theme.replace("-", " ") if rec.theme else ""),
-        (ctx.t("strength"), label_or(ctx, f"strength.{rec.strength}", rec.strength) if rec.strength else ""),
-        (ctx.t("response"), response_badge(ctx, rec.response.status)),
-        (ctx.t("coverage_state"), coverage_badge(ctx, rc.status)),
+        (ctx._("Source"), ctx.link("source", rec.source, ctx.source_title(rec.source))),
+        (ctx._("Reference"), reference_of(ctx, rec)),
+        (ctx._("Pillar"), ctx.term("pillar", rec.pillar)),
+        (ctx._("Theme"), rec.theme.replace("-", " ") if rec.theme else ""),
+        (ctx._('Strength'), label_or(ctx, "strength", rec.strength) if rec.strength else ""),
+        (ctx._("Government response"), response_badge(ctx, rec.response.status)),
+        (ctx._("Coverage"), coverage_badge(ctx, rc.status)),
     ], label=rec.id))
 
     if rec.quote:
-        doc.h(2, ctx.t("quote"))
+        doc.h(2, ctx._("Quotation"))
         doc.html(Safe('<blockquote class="nap-quote"><p>{}</p></blockquote>').format(rec.quote))
-    doc.h(2, ctx.t("our_summary"))
+    doc.h(2, ctx._("Our summary"))
     doc.html(p(summary or "–"))
 
-    doc.h(2, ctx.t("government_response"))
+    doc.h(2, ctx._("The government's response"))
     doc.html(p(response_badge(ctx, rec.response.status)))
     if rec.response.justification:
         doc.prose(ctx.prose(rec.response.justification))
 
-    doc.h(2, ctx.t("answered_by"))
+    doc.h(2, ctx._("Answered by"))
     if rc.answers:
         rows = []
-        notes = {(m.id, imp.recommendation): imp.note for m in model.measures.values() for imp in m.implements
-                 if imp.recommendation == rec.id}
         for a in rc.answers:
             e = latest.get(a.measure)
             if e is not None:
-                done = ctx.link("progress", e.period, e.period) + esc(": " + word("s." + e.status, ctx.lang))
+                done = ctx.link("progress", e.period, e.period) + esc(": " + ctx.term("progress_status", e.status))
                 if e.completion is not None:
                     done += esc(f", {e.completion}\u00a0%")
             else:
-                done = esc(ctx.t("no_progress_yet"))
+                done = esc(ctx._("Not reported yet"))
             note = notes.get((a.measure, rec.id))
-            rows.append([rowh(ctx.measure_link(a.measure, with_title=True)), ctx.t(f"extent.{a.extent}"),
+            rows.append([rowh(ctx.measure_link(a.measure, with_title=True)), ctx.term("extent", a.extent),
                          ctx.esc(note) if note else "–", Cell(done)])
-        doc.html(table([ctx.t("measure"), ctx.t("extent"), ctx.t("measure_note"), ctx.t("latest_progress")], rows,
-                       caption=ctx.t("answered_by")))
+        doc.html(table([ctx._("Measure"), ctx._("Extent"), ctx._("Note"), ctx._("Latest progress")], rows,
+                       caption=ctx._("Answered by")))
     else:
-        doc.html(p(ctx.t("no_measure_for_rec") if rec.response.status != "noted" else ctx.t("noted_no_measure")))
+        doc.html(p(ctx._("No measure answers the recommendation yet.") if rec.response.status != "noted" else ctx._("The government has noted the recommendation; it does not call for a measure in the plan.")))
 
     related = [r for r in rec.related if r != rec.id]
     asks = [r for r in same.get(rec.id, []) if r != rec.id]
     if asks:
-        doc.h(2, ctx.t("same_ask"))
+        doc.h(2, ctx._("The same ask elsewhere"))
         doc.html(ul(_rec_item(ctx, r) for r in asks))
     if related:
-        doc.h(2, ctx.t("related"))
+        doc.h(2, ctx._("Related recommendations"))
         doc.html(ul(_rec_item(ctx, r) for r in related))
     return out.add(Page(ctx.routes.path("recommendation", f"{rec.source}/{rec.id}"), title, doc.markdown(),
                         "recommendation", f"recommendation:{rec.id}", description=summary))
@@ -125,5 +121,6 @@ def recommendation(ctx: Ctx, out: Output, rec: Recommendation, latest: dict[str,
 def recommendation_pages(ctx: Ctx, out: Output) -> None:
     latest = latest_entries(ctx)
     same = same_ask(ctx)
+    notes = {(m.id, imp.recommendation): imp.note for m in ctx.model.measures.values() for imp in m.implements}
     for rec in ctx.model.recommendations.values():
-        recommendation(ctx, out, rec, latest, same)
+        recommendation(ctx, out, rec, latest, same, notes)

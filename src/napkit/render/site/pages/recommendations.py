@@ -21,10 +21,10 @@ _COVERAGE_COLOURS = {"covered": "#00626B", "partial": "#0072B2", "uncovered": "#
 def sources_index(ctx: Ctx, out: Output) -> Page:
     ctx = at(ctx, ctx.routes.url("sources"))
     cov = ctx.analysis.coverage
-    title = ctx.t("recommendations")
+    title = ctx._("Recommendations")
     doc = Doc().h(1, title)
-    doc.html(p(ctx.t("sources_intro")))
-    doc.h(2, ctx.t("sources"))
+    doc.html(p(ctx._("The plan answers the recommendations of these reports. Each report has a page with the government's response to every recommendation and the measures that follow it up.")))
+    doc.h(2, ctx._("Reports"))
     items = []
     for s in ctx.model.sources:
         line = Safe("<strong>{}</strong>").format(ctx.link("source", s.id, ctx.text(s.title)))
@@ -34,26 +34,26 @@ def sources_index(ctx: Ctx, out: Output) -> Page:
         items.append(line)
     doc.html(ul(items))
 
-    doc.h(2, ctx.t("coverage_per_source"))
+    doc.h(2, ctx._("Coverage per report"))
     labels = [ctx.source_title(s.id) for s in ctx.model.sources]
-    series = [(ctx.t(f"coverage.{k}"), [cov.by_source.get(s.id, {}).get(k, 0) for s in ctx.model.sources],
+    series = [(ctx.term("coverage", k), [cov.by_source.get(s.id, {}).get(k, 0) for s in ctx.model.sources],
                _COVERAGE_COLOURS[k]) for k in STATUSES]
-    chart = stacked_horizontal(labels, series, value_label=ctx.t("recommendations"))
+    chart = stacked_horizontal(labels, series, value_label=ctx._("Recommendations"))
     url = chart_file(ctx, "coverage-by-source", chart, out.files)
-    doc.html(chart_figure(ctx, chart, url, alt=ctx.t("chart.coverage"), caption=ctx.t("coverage_per_source"),
-                          data=coverage_table(ctx, cov, ctx.t("coverage_per_source"))))
-    doc.html(p(ctx.link("coverage", None, ctx.t("coverage_matrix"))))
+    doc.html(chart_figure(ctx, chart, url, alt=ctx._("Horizontal bar chart: recommendations per report, split by how they are answered."), caption=ctx._("Coverage per report"),
+                          data=coverage_table(ctx, cov, ctx._("Coverage per report"))))
+    doc.html(p(ctx.link("coverage", None, ctx._("Coverage matrix"))))
 
     gaps = cov.gaps()
-    doc.h(2, ctx.t("uncovered_note"))
+    doc.h(2, ctx._("Recommendations that do not have a measure yet"))
     if gaps:
         rows = [[rowh(ctx.recommendation_link(rc.recommendation)),
                  ctx.source_title(ctx.model.recommendations[rc.recommendation].source),
                  ctx.esc(ctx.model.recommendations[rc.recommendation].summary),
                  response_badge(ctx, rc.response)] for rc in gaps]
-        doc.html(table([ctx.t("recommendation"), ctx.t("source"), ctx.t("description"), ctx.t("response")], rows))
+        doc.html(table([ctx._("Recommendation"), ctx._("Source"), ctx._("Description"), ctx._("Government response")], rows))
     else:
-        doc.html(p(ctx.t("all_covered")))
+        doc.html(p(ctx._("Every recommendation that calls for a measure has at least one.")))
     return out.add(Page(ctx.routes.path("sources"), title, doc.markdown(), "sources", "sources"))
 
 
@@ -67,18 +67,18 @@ def source(ctx: Ctx, out: Output, ident: str) -> Page:
     url = safe_url(s.url)
     doc = Doc().h(1, title)
     doc.html(facts([
-        (ctx.t("abbreviation"), short if short != title else ""),
-        (ctx.t("author"), ctx.esc(s.author)),
-        (ctx.t("published"), ctx.date(s.date)),
-        (ctx.t("read_report"), link(url, url) if url else ""),
-    ], label=ctx.t("source")))
+        (ctx._("Abbreviation"), short if short != title else ""),
+        (ctx._("Published by"), ctx.esc(s.author)),
+        (ctx._("Published"), ctx.date(s.date)),
+        (ctx._("Read the report"), link(url, url) if url else ""),
+    ], label=ctx._("Source")))
     counts = cov.by_source.get(ident, {})
-    doc.html(table([ctx.t("recommendations"), *(ctx.t(f"coverage.{k}") for k in STATUSES)],
+    doc.html(table([ctx._("Recommendations"), *(ctx.term("coverage", k) for k in STATUSES)],
                    [[sum(counts.values()), *(counts.get(k, 0) for k in STATUSES)]],
-                   caption=ctx.t("coverage_summary"), numeric_from=0))
+                   caption=ctx._("How the recommendations are answered"), numeric_from=0))
     recs = model.recommendations_of(ident)
-    doc.h(2, ctx.t("recommendations"))
-    doc.html(p(ctx.t("catalog_intro")))
+    doc.h(2, ctx._("Recommendations"))
+    doc.html(p(ctx._("Each recommendation has a page of its own with the quote, the government's response and the measures that follow it up. Choose values below to show only some of them.")))
     doc.html(filterable_table(ctx, recs))
     return out.add(Page(ctx.routes.path("source", ident), title, doc.markdown(), "source", f"source:{ident}",
                         description=ctx.text(s.title)))
