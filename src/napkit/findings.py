@@ -46,6 +46,7 @@ CODES: dict[str, Code] = _codes(
     ("NAP015", E, "link not followed", "A symbolic link that leaves the repository, loops, leads nowhere or leads to a folder: napkit never reads, copies or writes through it."),
     ("NAP016", E, "not a regular file", "A FIFO, socket or device where napkit reads files: only regular files are read."),
     ("NAP017", E, "mkdocs.yml setting not allowed", "The plan's mkdocs.yml sets something outside the documented list (e.g. hooks, theme.custom_dir, !ENV or !!python tags)."),
+    ("NAP018", E, "template includes a file", "The plan's document template (plan/templates/plan.typ) pulls in another file as a pandoc partial, which pandoc reads from anywhere (even under --sandbox)."),
     # 1xx — JSON Schema, per file
     ("NAP101", E, "missing property", "A required property is missing."),
     ("NAP102", E, "unknown property", "A property the schema does not define (often a typo)."),

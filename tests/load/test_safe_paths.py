@@ -271,12 +271,36 @@ def test_mkdocs_yml_extension_that_would_run_a_program_is_refused(plan: Path, tm
     assert not mark.exists()
 
 
-def test_folders_nested_deeper_than_python_recurses(tmp_path: Path):
-    deep = str(tmp_path / "measures")
+def test_folders_nested_deeper_than_python_recurses():
+    import tempfile
+
+    # outside pytest's tmp_path: its clean-up (shutil.rmtree) recurses and fails at this depth
+    top = tempfile.mkdtemp(prefix="nap-deep-")
+    deep = os.path.join(top, "measures")
     os.mkdir(deep)
     for _ in range(1_100):  # past Python's recursion limit (1,000), within PATH_MAX
         deep += "/d"
         os.mkdir(deep)
     Path(deep, "x.yaml").write_text("x: 1\n")
-    files, problems = Repo(tmp_path).walk("measures")
-    assert len(files) == 1 and files[0].endswith("/d/x.yaml") and problems == []
+    try:
+        files, problems = Repo(Path(top)).walk("measures")
+        assert len(files) == 1 and files[0].endswith("/d/x.yaml") and problems == []
+    finally:  # bottom-up, without recursion
+        os.remove(Path(deep, "x.yaml"))
+        while deep != top:
+            os.rmdir(deep)
+            deep = os.path.dirname(deep)
+        os.rmdir(top)
+
+
+def test_plan_template_with_a_pandoc_partial_is_refused(plan: Path):
+    """pandoc reads a template's partials relative to it, `../` and links included, even under
+    --sandbox: a plan's template may include nothing."""
+    from napkit.render.docs import DocumentBuildError, template_paths
+
+    (plan / "plan" / "templates").mkdir()
+    (plan / "plan" / "templates" / "plan.typ").write_text("= $title$\n$body$\n$ ../../../../etc/passwd() $\n${ leak() }\n")
+    with pytest.raises(DocumentBuildError, match="partial"):
+        template_paths(plan)
+    result, found = findings(plan)
+    assert ("NAP018", "plan/templates/plan.typ", 4, 1) in found

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..findings import Finding, Pos, make
 from .site_inputs import site_input_findings
+from .template_inputs import template_findings
 from .trees import FileTooLarge, FolderTree, Tree, TreeError
 from .yaml_doc import Document, parse
 
@@ -52,7 +53,7 @@ def load_tree(tree: Tree) -> Loaded:
     # paths safe_paths' rule does not read (links out, loops, FIFOs, devices, unreadable folders)
     loaded.findings += [make(p.code, Pos(p.path, 1, 1), p.message) for p in problems]
     if isinstance(tree, FolderTree):
-        loaded.findings += site_input_findings(tree.repo)
+        loaded.findings += site_input_findings(tree.repo) + template_findings(tree.repo)
     wanted: list[tuple[str, str]] = []
     for path in files:
         kind = kind_of(path)

@@ -46,6 +46,7 @@ def template_paths(root: Path) -> tuple[Path, Path]:
     The plan's are taken by safe_paths' rule: a regular file inside the repository, never
     through a link that leaves it (`nap check` reports such a link as NAP015)."""
     from ...load.safe_paths import Repo
+    from ...load.template_inputs import partial_findings
 
     repo = Repo(root)
 
@@ -55,6 +56,10 @@ def template_paths(root: Path) -> tuple[Path, Path]:
         problem = repo.check_file(rel)
         if problem is not None:
             raise DocumentBuildError(f"{rel}: {problem.message}")
+        if rel.endswith(".typ"):  # no pandoc partials: they read files from anywhere
+            included = partial_findings(rel, repo.read_text(rel))
+            if included:
+                raise DocumentBuildError(f"{included[0].pos}: {included[0].message}")
         return Path(os.path.realpath(repo.root / rel))
 
     return (own("plan/templates/reference.docx", "docs/reference.docx"),
