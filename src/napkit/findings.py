@@ -82,6 +82,9 @@ CODES: dict[str, Code] = _codes(
     # 4xx — languages
     ("NAP401", W, "missing translation", "A text lacks one of the plan's languages (an error with --strict)."),
     ("NAP402", W, "undeclared language", "A text has a language the plan does not declare."),
+    ("NAP420", W, "interface text falls back to English", "A plan language lacks translations of napkit's interface words (menus, headings, labels): they are shown in English. The finding names the catalog to put them in: plan/locale/<lang>.po."),
+    ("NAP421", E, "unreadable interface catalog", "A plan/locale/<lang>.po file is not a readable gettext catalog."),
+    ("NAP422", W, "translation with other placeholders", "A translation in plan/locale/<lang>.po names a {placeholder} its English msgid does not have; the English text is shown instead."),
     # 5xx — coverage
     ("NAP501", E, "recommendation not covered", "An accepted or partly accepted recommendation is implemented by no measure."),
     ("NAP502", W, "accepted recommendation only partly covered", "Every measure answering an accepted recommendation does so only in part."),

@@ -21,6 +21,8 @@ from .validate.consultation_rules import check_consultation, git_ref_checker
 from .validate.progress_rules import check_progress
 from .validate.quality import with_quality
 from .validate.rules import check_model, coverage_findings
+from .validate.locale_rules import check_locales, plan_catalogs
+from . import locale
 from .validate.schema import check_document
 
 
@@ -49,6 +51,12 @@ def run(tree: Tree, *, strict: bool = False) -> Result:
     findings.extend(check_inputs(loaded.documents))  # non-finite numbers, control characters, id case
     built = build_model(loaded.documents, bad_paths)
     findings.extend(built.findings)
+    # the plan's own interface catalogs (plan/locale/<lang>.po), layered over napkit's for the renderers
+    catalogs, catalog_findings = plan_catalogs(tree)
+    locale.use_plan_catalogs(catalogs)
+    findings.extend(catalog_findings)
+    if built.model is not None:
+        findings.extend(check_locales(built.model.languages, catalogs))
     analysis = None
     if built.model is not None:
         analysis = analyse(built.model)
