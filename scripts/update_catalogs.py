@@ -48,8 +48,10 @@ def write(path: Path, catalog: Catalog, header: bool) -> None:
 def update(lang: str, template: Catalog) -> None:
     path = LOCALE / lang / "LC_MESSAGES" / "napkit.po"
     catalog = read(path, lang)
+    dates = catalog.creation_date, catalog.revision_date
     catalog.update(template, no_fuzzy_matching=True)
-    catalog.creation_date = catalog.revision_date = template.creation_date  # no dates that churn
+    catalog.creation_date, catalog.revision_date = dates  # a run that changes no text changes no byte
+    catalog.fuzzy = False
     write(path, catalog, header=True)
 
 

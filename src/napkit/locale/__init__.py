@@ -15,7 +15,6 @@ Extract with `pybabel extract -F babel.cfg -o src/napkit/locale/napkit.pot src/n
 from __future__ import annotations
 
 import gettext as _gettext
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
@@ -51,13 +50,26 @@ def _english_plural(n: int) -> int:
     return 0 if n == 1 else 1
 
 
-def compile_po(path: Path, lang: str) -> Catalog:
+class CatalogError(ValueError):
+    """A .po file that cannot be read; `line` is where (0 when unknown)."""
+
+    def __init__(self, message: str, line: int = 0):
+        super().__init__(message)
+        self.line = line
+
+
+def compile_po(data: bytes, lang: str, name: str = "") -> Catalog:
     """A .po file compiled in memory (Babel reads it, writes a .mo into a buffer, gettext reads that)."""
     from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
+    from babel.messages.pofile import PoFileError, read_po
 
-    with path.open("rb") as f:
-        po = read_po(f, locale=None, domain=DOMAIN)
+    try:
+        po = read_po(BytesIO(data), locale=None, domain=DOMAIN, abort_invalid=True)
+    except PoFileError as exc:
+        raise CatalogError(str(exc), getattr(exc, "lineno", 0) or 0) from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise CatalogError(f"not a readable .po file ({exc})") from None
+    po.fuzzy = False  # a header marked fuzzy would drop Plural-Forms
     buf = BytesIO()
     write_mo(buf, po, use_fuzzy=False)
     buf.seek(0)
@@ -74,49 +86,40 @@ def compile_po(path: Path, lang: str) -> Catalog:
             messages[msgid] = tuple(forms)
         elif value:
             messages[key] = value
-    return Catalog(lang, messages, trans.plural, path)
+    return Catalog(lang, messages, trans.plural, Path(name) if name else None)
 
 
 @lru_cache(maxsize=None)
 def _napkit_catalog(lang: str) -> Catalog | None:
     path = HERE / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    return compile_po(path, lang) if path.is_file() else None
-
-
-@lru_cache(maxsize=None)
-def _plan_catalog(path: str, mtime: float, lang: str) -> Catalog:
-    return compile_po(Path(path), lang)
+    return compile_po(path.read_bytes(), lang, str(path)) if path.is_file() else None
 
 
 def shipped_languages() -> tuple[str, ...]:
     return tuple(sorted(p.parent.parent.name for p in HERE.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
 
 
-def plan_po(root: Path | None, lang: str) -> Path:
-    """Where a plan's own catalog for `lang` goes."""
-    return (root or Path(".")) / "plan" / "locale" / f"{lang}.po"
+PLAN_LOCALE_DIR = "plan/locale"
 
 
-# The plan whose catalogs are layered over napkit's; set once per command (`use_plan`).
-_state = threading.local()
+def plan_po(lang: str) -> str:
+    """Where a plan's own catalog for `lang` goes (a path inside the plan repository)."""
+    return f"{PLAN_LOCALE_DIR}/{lang}.po"
 
 
-def use_plan(root: Path | None) -> None:
-    _state.root = Path(root) if root is not None else None
+# The plan's own catalogs, layered over napkit's; set once per run (`use_plan_catalogs`, from the
+# pipeline, which reads plan/locale/*.po out of the tree it checks).
+_plan: dict[str, Catalog] = {}
 
 
-def _plan_root() -> Path | None:
-    return getattr(_state, "root", None)
+def use_plan_catalogs(found: dict[str, Catalog]) -> None:
+    _plan.clear()
+    _plan.update(found)
 
 
-def catalogs(lang: str, root: Path | None = None) -> tuple[Catalog, ...]:
+def catalogs(lang: str) -> tuple[Catalog, ...]:
     """The catalogs a lookup goes through, first the plan's, then napkit's."""
-    root = root if root is not None else _plan_root()
-    found = []
-    if root is not None:
-        p = plan_po(root, lang)
-        if p.is_file():
-            found.append(_plan_catalog(str(p), p.stat().st_mtime, lang))
+    found = [_plan[lang]] if lang in _plan else []
     shipped = _napkit_catalog(lang)
     if shipped is not None:
         found.append(shipped)
@@ -137,20 +140,25 @@ def _lookup(key: str, lang: str):
     return None, None
 
 
-def _format(text: str, values: dict) -> str:
-    return text.format(**values) if values else text
+def _format(text: str, values: dict, msgid: str | None = None) -> str:
+    if not values:
+        return text
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation with a wrong placeholder (NAP422)
+        return (msgid or text).format(**values)
 
 
 def gettext(msgid: str, lang: str, **values: object) -> str:
     """`msgid` (English) in `lang`; `{name}` placeholders are filled from `values`."""
     found, _cat = _lookup(msgid, lang)
-    return _format(found if isinstance(found, str) else msgid, values)
+    return _format(found if isinstance(found, str) else msgid, values, msgid)
 
 
 def pgettext(context: str, msgid: str, lang: str, **values: object) -> str:
     """Like gettext, for an English text that needs two translations (msgctxt tells them apart)."""
     found, _cat = _lookup(f"{context}{CTX_SEP}{msgid}", lang)
-    return _format(found if isinstance(found, str) else msgid, values)
+    return _format(found if isinstance(found, str) else msgid, values, msgid)
 
 
 def ngettext(singular: str, plural: str, n: int, lang: str, **values: object) -> str:
@@ -160,7 +168,7 @@ def ngettext(singular: str, plural: str, n: int, lang: str, **values: object) ->
     if isinstance(found, tuple) and cat is not None:
         index = cat.plural(n)
         if index < len(found) and found[index]:
-            return _format(found[index], values)
+            return _format(found[index], values, singular if n == 1 else plural)
     return _format(singular if _english_plural(n) == 0 else plural, values)
 
 
@@ -173,6 +181,16 @@ def translated(msgid: str, lang: str, context: str | None = None) -> bool:
         return True
     key = f"{context}{CTX_SEP}{msgid}" if context else msgid
     return any(cat.messages.get(key) for cat in catalogs(lang))
+
+
+def placeholders(text: str) -> set[str]:
+    """The {name} fields of a text."""
+    import string
+
+    try:
+        return {f for _lit, f, _spec, _conv in string.Formatter().parse(text) if f is not None}
+    except ValueError:
+        return {"<unbalanced braces>"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,11 +217,11 @@ def template() -> Template:
     return Template(tuple(entries))
 
 
-def untranslated(lang: str, root: Path | None = None) -> list[str]:
-    """The template's texts that fall back to English in `lang` (with the plan's catalog at `root`)."""
+def untranslated(lang: str) -> list[str]:
+    """The template's texts that fall back to English in `lang` (the plan's catalog included)."""
     if lang == SOURCE_LANGUAGE:
         return []
-    cats = catalogs(lang, root)
+    cats = catalogs(lang)
     out = []
     for context, msgid, _plural in template().entries:
         key = f"{context}{CTX_SEP}{msgid}" if context else msgid

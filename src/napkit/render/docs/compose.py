@@ -58,6 +58,10 @@ class _Words:
                 return self.t(f.name)
         return ident
 
+    def source_language(self, ident: str) -> str:
+        """The language a source is written in (its quotes are in it)."""
+        return next((s.language for s in self.model.sources if s.id == ident), self.lang)
+
     def source_name(self, ident: str) -> str:
         for s in self.model.sources:
             if s.id == ident:
@@ -97,10 +101,10 @@ def compose(model: PlanModel, analysis: Analysis, lang: str) -> dict:
         (w._("The recommendations and their sources"), "annex-catalogs", _catalogs_annex),
     ]
     for n, (title, ident, make) in enumerate(annexes, start=1):
-        blocks.append(A.header(1, f"{w._('Annex')} {n}: {title}", ident, classes=["annex"]))
+        blocks.append(A.header(1, w._("Annex") + f" {n}: {title}", ident, classes=["annex"]))
         blocks += make(model, analysis, w)
     responsible = w.agency(plan.responsible) if plan.responsible else ""
-    dated = " · ".join(x for x in (f"{w._('Version')} {plan.version}" if plan.version else "",
+    dated = " · ".join(x for x in (w._("Version") + f" {plan.version}" if plan.version else "",
                                    w.date(plan.date) if plan.date else "") if x)
     meta = {
         "title": w.t(plan.title),
@@ -131,7 +135,7 @@ def _introduction(model: PlanModel, analysis: Analysis, w: _Words) -> list:
         [w._("Measures"), str(len(model.measures))],
         [w._('Recommendations answered'), f"{cov.answered} / {cov.to_answer} ({fmt.number(cov.percent, w.lang, 1)} %)"],
         [w._("Total budget"), w.money(budget.total)],
-        *[[f"{w._('Budget')} {y}", w.money(budget.by_year.get(y, 0))] for y in budget.years],
+        *[[w._("Budget") + f" {y}", w.money(budget.by_year.get(y, 0))] for y in budget.years],
         [w._("Agencies with a lead or partner role"), str(len(involved))],
     ]
     blocks.append(A.header(2, w._("The plan in figures"), "key-figures"))
@@ -164,9 +168,9 @@ def _measure(model: PlanModel, w: _Words, m: Measure) -> list:
     partners = [f"{w.agency(p.agency)}" + (f" – {w.t(p.role)}" if p.role else "") for p in m.partners]
     milestones = [f"{w.date(ms.due)}: {w.t(ms.deliverable)}" for ms in m.timeline.milestones]
     budget = [f"{line.year}: {w.money(line.amount)} ({w.funding(line.source)}, "
-              f"{w._('New money').lower() if line.new_money else w._('Within existing budgets').lower()})" for line in m.budget]
+              + (w._("New money") if line.new_money else w._("Within existing budgets")).lower() + ")" for line in m.budget]
     if m.budget:
-        budget.append(f"{w._('Total')}: {w.money(m.total_budget)}")
+        budget.append(w._("Total") + f": {w.money(m.total_budget)}")
     indicators = []
     for mi in m.indicators:
         ind = model.indicators.get(mi.indicator)
@@ -174,9 +178,9 @@ def _measure(model: PlanModel, w: _Words, m: Measure) -> list:
         parts = []
         if mi.baseline:
             src = w.t(mi.baseline.source)
-            parts.append(f"{w._('Baseline')} {fmt.plain_number(mi.baseline.value, w.lang)} ({mi.baseline.year}"
+            parts.append(w._("Baseline") + f" {fmt.plain_number(mi.baseline.value, w.lang)} ({mi.baseline.year}"
                          + (f", {src}" if src else "") + ")")
-        parts.append(f"{w._('Target')} {fmt.plain_number(mi.target.value, w.lang)} ({mi.target.year})")
+        parts.append(w._("Target") + f" {fmt.plain_number(mi.target.value, w.lang)} ({mi.target.year})")
         indicators.append(f"{name}: " + " → ".join(parts))
     recs = []
     for imp in m.implements:
@@ -210,13 +214,13 @@ def _measure_links(ids: tuple[str, ...], extents: dict[str, str], w: _Words) -> 
             out.append({"t": "Space"})
         out.append(A.link(mid, "#" + measure_anchor(mid)))
         if extents.get(mid) == "partial":
-            out += [{"t": "Space"}, *A.text(f"({w._('Partial').lower()})")]
+            out += [{"t": "Space"}, *A.text("(" + w._("Partial").lower() + ")")]
     return [A.plain(out)]
 
 
 def _coverage_annex(model: PlanModel, analysis: Analysis, w: _Words) -> list:
     cov = analysis.coverage
-    blocks = [A.para(f"{w._('Recommendations answered')}: {cov.answered} / {cov.to_answer} "
+    blocks = [A.para(w._("Recommendations answered") + f": {cov.answered} / {cov.to_answer} "
                      f"({fmt.number(cov.percent, w.lang, 1)} %).")]
     for source in model.sources:
         blocks.append(A.header(2, w.t(source.title) or source.id, f"coverage-{source.id.lower()}"))
@@ -238,7 +242,7 @@ def _year_table(w: _Words, names: list[tuple[str, dict[int, float]]], years: tup
     rows = [[name, *(w.number(row.get(y, 0)) for y in years), w.number(sum(row.values()))] for name, row in names]
     totals = {y: sum(row.get(y, 0) for _, row in names) for y in years}
     foot = [w._("Total"), *(w.number(totals[y]) for y in years), w.number(sum(totals.values()))]
-    caption = f"{caption} ({w._('amounts in')} {w.model.plan.currency})"
+    caption = f"{caption} (" + w._("amounts in") + f" {w.model.plan.currency})"
     n = len(years) + 1
     first_width = 0.3 if n <= 5 else 0.22
     widths = [first_width, *([(1 - first_width) / n] * n)]
@@ -303,7 +307,12 @@ def _catalog_row(rec: Recommendation, w: _Words) -> list:
     first = [rec.id] + ([rec.reference] if rec.reference else [])
     summary = [A.plain(A.text(w.t(rec.summary)))]
     if rec.quote:
-        summary.append(A.plain([A.emph(f"«{rec.quote}»" if w.lang in ("nb", "nn") else f"“{rec.quote}”")]))
+        opening, closing = ("«", "»") if w.lang in ("nb", "nn") else ("“", "”")
+        quote_lang = w.source_language(rec.source)
+        if quote_lang == w.lang:
+            summary.append(A.plain([A.emph(f"{opening}{rec.quote}{closing}")]))
+        else:  # marked, so that a screen reader and the hyphenation use the quote's language
+            summary.append(A.plain([A.emph([*A.text(opening), A.span(rec.quote, quote_lang), *A.text(closing)])]))
     response = [w.term("response", rec.response.status)]
     if rec.response.justification:
         response.append(w.t(rec.response.justification))

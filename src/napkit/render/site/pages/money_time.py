@@ -126,7 +126,7 @@ def timeline(ctx: Ctx, out: Output) -> Page:
             ms = next(x for x in model.measures[mid].timeline.milestones if x.id == msid)
             rows.append([rowh(ctx.date(day)), ctx.measure_link(mid, with_title=True), ctx.esc(ms.deliverable)])
         doc.html(table([ctx._("Due"), ctx._("Measure"), ctx._("Deliverable")], rows,
-                       caption=f"{ctx._('Milestones')} {year}"))
+                       caption=ctx._("Milestones") + f" {year}"))
     if not any_milestone:
         doc.html(p(ctx._("No milestones are set.")))
     return out.add(Page(ctx.routes.path("timeline"), title, doc.markdown(), "timeline", "timeline"))

@@ -73,7 +73,7 @@ def progress_page(ctx: Ctx, out: Output, period: str, files: list[tuple[str, str
     doc.html(cards(report.figures, label=ctx._("Summary")))
     if files:
         doc.html(p(Safe(" · ").join(
-            link(ctx.href(f"{files_dir}/{name}"), f"{_('Implementation report {period}', lang, period=period)} ({fmt.upper()})",
+            link(ctx.href(f"{files_dir}/{name}"), _("Implementation report {period}", lang, period=period) + f" ({fmt.upper()})",
                  lang=lang) for lang, fmt, name in files)))
 
     statuses = [s for s in REPORT_STATUSES]
