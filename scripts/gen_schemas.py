@@ -171,6 +171,7 @@ schema("recommendations.schema.json", "Recommendation catalog", "The recommendat
             "author": d("Who issued it.", ref("text")),
             "date": d("Date of publication or finalisation.", ref("date")),
             "url": {"type": "string", "pattern": "^https://", "description": "Where the document is published."},
+            "language": {"type": "string", "pattern": LANG_PATTERN, "description": "The language the document is written in, and so its quotes (default: en); pages in another language mark them with it."},
         }, ["id", "title"]),
         "recommendations": {"type": "array", "minItems": 1, "items": ref("recommendation"), "description": "The recommendations in source order."},
     }, ["source", "recommendations"]),

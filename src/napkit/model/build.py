@@ -236,7 +236,7 @@ def _indicator(doc: Document, i: int, x: dict) -> Indicator:
 def _source(doc: Document) -> Source:
     s = doc.data["source"]
     return Source(s["id"], Text.of(s["title"]), Text.of(s.get("short_title") or s["id"]), Text.of(s.get("author")),
-                  _date(s.get("date")), s.get("url"), doc.file, Src(doc, ("source",)))
+                  _date(s.get("date")), s.get("url"), doc.file, Src(doc, ("source",)), s.get("language") or "en")
 
 
 def _recommendation(doc: Document, i: int, r: dict, source_id: str) -> Recommendation:

@@ -205,6 +205,7 @@ class Source:
     url: str | None
     file: str
     src: Src = Src()
+    language: str = "en"  # what the document (and so a quote from it) is written in
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,11 @@ def emph(inlines: list[Inline] | str) -> Inline:
     return {"t": "Emph", "c": text(inlines) if isinstance(inlines, str) else inlines}
 
 
+def span(inlines: list[Inline] | str, lang: str) -> Inline:
+    """Text in another language than the document's: pandoc writes w:lang (DOCX) and text(lang:) (Typst)."""
+    return {"t": "Span", "c": [attr(kv={"lang": lang}), text(inlines) if isinstance(inlines, str) else inlines]}
+
+
 def link(inlines: list[Inline] | str, target: str) -> Inline:
     return {"t": "Link", "c": [attr(), text(inlines) if isinstance(inlines, str) else inlines, [target, ""]]}
 

@@ -151,8 +151,30 @@ def _escape_line_starts(node: object, at_start: bool = False) -> object:
     return node
 
 
+def _typst_languages(node: object) -> object:
+    """Spans marked with a language (a quote from an English report in the Norwegian plan) as
+    Typst's text(lang:), which pandoc's Typst writer drops: the PDF's tagged text then carries the
+    language (/Lang), and hyphenation follows it."""
+    if isinstance(node, list):
+        out = []
+        for item in node:
+            if isinstance(item, dict) and item.get("t") == "Span":
+                (_ident, _classes, kv), inlines = item["c"]
+                lang = dict(kv).get("lang")
+                if lang and re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*", lang):
+                    out += [{"t": "RawInline", "c": ["typst", f'#text(lang: "{lang.split("-")[0]}")[']},
+                            *_typst_languages(inlines), {"t": "RawInline", "c": ["typst", "]"]}]
+                    continue
+            out.append(_typst_languages(item))
+        return out
+    if isinstance(node, dict):
+        return {k: _typst_languages(v) for k, v in node.items()}
+    return node
+
+
 def to_typst(document: dict, template: Path) -> str:
-    return _pandoc(_escape_line_starts(document), "typst", ["--template", str(template), "--toc-depth=2"])
+    return _pandoc(_typst_languages(_escape_line_starts(document)), "typst",
+                   ["--template", str(template), "--toc-depth=2"])
 
 
 def to_pdf(document: dict, out: Path, template: Path, epoch: int, *, fonts: Path = FONTS) -> None:

@@ -25,7 +25,7 @@ def label_or(ctx: Ctx, group: str, value: str) -> str:
 def reference_of(ctx: Ctx, rec: Recommendation) -> str:
     ref = rec.reference
     if rec.page is not None:
-        ref = (ref + ", " if ref else "") + f"{ctx._('page')} {rec.page}"
+        ref = (ref + ", " if ref else "") + ctx._("page") + f" {rec.page}"
     return ref
 
 
@@ -78,7 +78,9 @@ def recommendation(ctx: Ctx, out: Output, rec: Recommendation, latest: dict[str,
 
     if rec.quote:
         doc.h(2, ctx._("Quotation"))
-        doc.html(Safe('<blockquote class="nap-quote"><p>{}</p></blockquote>').format(rec.quote))
+        quote_lang = next((s.language for s in ctx.model.sources if s.id == rec.source), ctx.lang)
+        mark = Safe(' lang="{}"').format(quote_lang) if quote_lang != ctx.lang else Safe("")
+        doc.html(Safe('<blockquote class="nap-quote"{}><p>{}</p></blockquote>').format(mark, rec.quote))
     doc.h(2, ctx._("Our summary"))
     doc.html(p(summary or "–"))
 
