@@ -51,8 +51,9 @@ def extension_allowed(name: str) -> bool:
     return name in ALLOWED_EXTENSIONS or _BLOCKS.match(name) is not None
 # plugins that reach outside the project or the machine: read other folders (projects), put the
 # environment in a zip (info), fetch from the network (privacy, social), run external programs
-# (optimize), switch other plugins on by condition (group)
-REFUSED_PLUGINS = {"projects", "info", "privacy", "social", "optimize", "group"}
+# (optimize), switch other plugins on by condition (group), run code from pages (macros)
+REFUSED_PLUGINS = {"projects", "info", "privacy", "social", "optimize", "group",
+                   "macros"}  # mkdocs-macros: Jinja in every page, and Python modules it imports
 _STANDARD_TAG = "tag:yaml.org,2002:"
 _STANDARD = {_STANDARD_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
 
@@ -190,8 +191,6 @@ def site_file(name: str) -> str | None:
 
 def _named_file(repo: Repo, node: yaml.Node) -> list[Finding]:
     if not isinstance(node, yaml.ScalarNode) or not node.value or node.value == "assets/napkit/napkit.css":
-        return []
-    if node.value.startswith("material/"):  # theme icons, not files
         return []
     try:
         rel = site_file(node.value)
