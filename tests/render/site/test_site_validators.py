@@ -100,18 +100,20 @@ class _Links(HTMLParser):
 
 
 class _PagesHandler(http.server.SimpleHTTPRequestHandler):
-    """The site under BASE, as GitHub Pages serves a project site: a missing page gets the
-    root's 404.html, with status 404."""
+    """The site under `base`, as GitHub Pages serves it: a missing page gets the root's
+    404.html, with status 404."""
+
+    base = "/"
 
     def log_message(self, *args) -> None:
         pass
 
     def send_head(self):
         path = urlsplit(self.path).path
-        if not path.startswith(BASE):
+        if not path.startswith(self.base):
             self.send_error(404)
             return None
-        self.path = "/" + path[len(BASE):]
+        self.path = "/" + path[len(self.base):]
         target = Path(self.translate_path(self.path))
         if target.is_dir() and not (target / "index.html").is_file() or not target.exists():
             body = (Path(self.directory) / "404.html").read_bytes()
@@ -152,20 +154,22 @@ def _get(url: str) -> tuple[int, str]:
         return e.code, e.read().decode("utf-8", "replace")
 
 
-def test_every_link_resolves_under_a_base_path_404_pages_included(based_site: Built) -> None:
-    handler = functools.partial(_PagesHandler, directory=str(based_site.site))
+def crawl(built: Built, base: str) -> None:
+    """Every page reachable from each language's home and from the 404 pages, served under
+    `base`: each link answers 200 and each fragment is an id on its page."""
+    handler = functools.partial(type("Handler", (_PagesHandler,), {"base": base}), directory=str(built.site))
     httpd = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{httpd.server_address[1]}"
     try:
-        langs = based_site.model.languages
-        default = based_site.model.plan.default_language
-        starts = [origin + BASE + based_site.routes(lang).prefix for lang in langs]
+        langs = built.model.languages
+        default = built.model.plan.default_language
+        starts = [origin + base + built.routes(lang).prefix for lang in langs]
         # the 404 pages where a reader meets them: at a missing address deep in the site (its
         # links are the site's, not relative to the address), and opened as files of their own
-        not_found = [origin + BASE + "no/such/page/", origin + BASE + "en/no/such/"]
-        own_404 = [origin + BASE + based_site.routes(lang).prefix + "404.html" for lang in langs]
+        not_found = [origin + base + "no/such/page/", origin + base + "en/no/such/"]
+        own_404 = [origin + base + built.routes(lang).prefix + "404.html" for lang in langs]
         pages: dict[str, _Links] = {}
         statuses: dict[str, int] = {}
         queue = [*starts, *not_found, *own_404]
@@ -205,3 +209,12 @@ def test_every_link_resolves_under_a_base_path_404_pages_included(based_site: Bu
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_every_link_resolves_under_a_base_path_404_pages_included(based_site: Built) -> None:
+    crawl(based_site, BASE)
+
+
+def test_every_link_resolves_at_the_root_without_a_site_url(fixture_site: Built) -> None:
+    """Without a site_url MkDocs gave en/404.html the root as its base (/about/ for /en/about/)."""
+    crawl(fixture_site, "/")
