@@ -14,6 +14,8 @@ from conftest import REPO, build
 from site_testing import Built, text_of
 
 from napkit.analyse.indicator_status import indicator_statuses
+from napkit.locale import _
+from napkit.render.i18n import term
 from napkit.render.site import labels
 from napkit.render.site.context import Routes, case_safe
 
@@ -43,14 +45,14 @@ def test_every_indicator_has_a_page_with_chart_table_and_status_in_every_languag
             page = any_site.html(url)
             text = text_of(page)
             assert ind.name.get(lang, model.languages) in text
-            status = labels.t(f"ind_status.{statuses[ind.id].status}", lang)
+            status = term("ind_status", statuses[ind.id].status, lang)
             assert f'nap-badge--ind-{statuses[ind.id].status.replace("_", "-")}">{status}<' in page, (lang, ind.id)
             if ind.baseline or ind.targets or statuses[ind.id].actuals:
                 m = re.search(r'<figure class="nap-chart"><img src="([^"]+indicator-[^"]+\.svg)" alt="([^"]+)"', page)
                 assert m, (lang, ind.id)
                 svg = (any_site.site / url / m.group(1)).resolve()
                 assert svg.is_file() and svg.read_bytes().lstrip().startswith(b"<?xml")
-                assert labels.t("ind_series_caption", lang, name="").strip(": ") in text  # the table alternative
+                assert _("{name}: baseline, actual values and targets", lang, name="").strip(": ") in text  # the table
                 for pt in ind.targets:
                     assert str(pt.year) in text
             assert f'href="{case_safe(ind.id)}/"' in any_site.html(r.url("indicators"))
@@ -62,8 +64,8 @@ def test_the_demonstration_plan_shows_the_statuses_the_method_gives(demo_site: B
         index = text_of(demo_site.html(r.url("indicators")))
         for ident, status in DEMO_STATUSES.items():
             text = text_of(demo_site.html(r.url("indicator", ident)))
-            assert labels.t(f"ind_status.{status}", lang) in text
-            assert labels.t(f"ind_status.{status}", lang) in index
+            assert term("ind_status", status, lang) in text
+            assert term("ind_status", status, lang) in index
     # the actual reported for 2027 is on the chart's table and in the explanation
     text = text_of(demo_site.html(demo_site.routes("en").url("indicator", "IND-VICTIMS")))
     assert "2027 Actual value 91" in text
@@ -76,7 +78,7 @@ def test_measure_pages_and_the_dashboard_link_to_indicator_pages(demo_site: Buil
     assert 'href="../../indikatorer/IND-VICTIMS/"' in measure
     dashboard = demo_site.html(r.url("progress", "2027"))
     assert 'href="../../indikatorer/IND-VICTIMS/"' in dashboard
-    assert labels.t("ind_status.limited", "nb") in text_of(dashboard)
+    assert term("ind_status", "limited", "nb") in text_of(dashboard)
 
 
 def test_every_recommendation_has_a_page_at_a_stable_address_in_every_language(any_site: Built) -> None:
@@ -90,7 +92,7 @@ def test_every_recommendation_has_a_page_at_a_stable_address_in_every_language(a
             text = text_of(page)
             assert rec.id in text
             assert rec.summary.get(lang, model.languages) in text
-            assert labels.t(f"response.{rec.response.status}", lang) in text
+            assert term("response", rec.response.status, lang) in text
             if rec.quote:
                 assert " ".join(rec.quote.split()) in text
             if rec.response.justification:
@@ -192,12 +194,12 @@ def test_the_accessibility_statement_says_what_is_tested_and_where_to_complain(f
         r = fixture_site.routes(lang)
         page = fixture_site.html(r.url("accessibility"))
         text = text_of(page)
-        assert labels.t("a11y.title", lang) in text
+        assert _("Accessibility statement", lang) in text
         assert "WCAG 2.1 AA" in text and "axe-core" in text and "PDF/UA-1" in text
         assert 'href="https://www.uutilsynet.no/"' in page and 'href="https://uustatus.no/"' in page
         assert 'href="https://example.org/tilbakemelding"' in page  # plan.yaml accessibility.contact
         assert model.plan.accessibility.deviations[0].get(lang) in text  # the plan's own deviation
-        assert labels.t("known.charts", lang) in text
+        assert _("The charts are images. Their text is drawn as shapes and cannot be enlarged as text or read by a screen reader; each chart has a text alternative and its figures in a table next to it.", lang) in text
         assert fixture_site.html(r.url("home")).count(r.url("accessibility").split("/")[-2]) >= 1  # in the nav
 
 
@@ -211,3 +213,72 @@ def test_a_hand_written_statement_wins(tmp_path: Path) -> None:
     text = text_of(built.html("tilgjengelighetserklaering/"))
     assert "Skrevet for hånd." in text and "axe-core" not in text
     assert "axe-core" in text_of(built.html("en/accessibility-statement/"))  # the other language keeps napkit's
+
+
+# -- in the browser ----------------------------------------------------------------------------
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module")
+def served_demo(demo_site: Built):
+    from site_testing import Server
+
+    server = Server(demo_site.site)
+    yield demo_site, server.base
+    server.close()
+
+
+def _new_templates(built: Built, lang: str) -> dict[str, str]:
+    r = built.routes(lang)
+    m = built.model
+    out = {"indicators": r.url("indicators"), "accessibility": r.url("accessibility"),
+           "downloads": r.url("downloads"), "progress": r.url("progress", "2027")}
+    for ident in m.indicators:
+        out[f"indicator {ident}"] = r.url("indicator", ident)
+    for s in m.sources:
+        out[f"catalog {s.id}"] = r.url("source", s.id)
+    rec = next(iter(m.recommendations.values()))
+    out["recommendation"] = r.url("recommendation", f"{rec.source}/{rec.id}")
+    return out
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 360])
+def test_no_axe_violations_on_the_new_pages_of_the_demonstration_plan(served_demo, browser, width: int) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    built, base = served_demo
+    axe = Axe()
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    found = {}
+    for lang in built.model.languages:
+        for name, url in _new_templates(built, lang).items():
+            page.goto(base + url, wait_until="load")
+            violations = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
+            if violations:
+                found[f"{lang} {name}"] = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
+    page.close()
+    assert not found, found
+
+
+@pytest.mark.browser
+def test_the_catalog_filter_works_without_network(served_demo, browser) -> None:
+    built, base = served_demo
+    model = built.model
+    source = model.sources[0].id
+    recs = model.recommendations_of(source)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url))
+    page.goto(base + built.routes("en").url("source", source), wait_until="load")
+    assert page.locator("#nap-filter").is_visible()
+    visible = lambda: page.locator("#nap-catalog tbody tr:visible").count()  # noqa: E731
+    assert visible() == len(recs)
+    page.select_option("#nap-filter-response", "partly")
+    assert visible() == sum(1 for r in recs if r.response.status == "partly")
+    assert "of " + str(len(recs)) in page.locator("#nap-filter-count").inner_text()
+    page.click("#nap-filter button[type=reset]")
+    page.wait_for_function(f"document.querySelectorAll('#nap-catalog tbody tr:not([hidden])').length === {len(recs)}")
+    assert all(u.startswith(base) for u in requests), [u for u in requests if not u.startswith(base)]
+    page.close()
