@@ -415,8 +415,13 @@ def new_measure(ctx: Context, measure_id, objective, titles, descriptions, lead,
         sys.exit(EXIT_USAGE)
     draft.id = draft.id or nm.next_measure_id(model)
     path = ctx.root / "measures" / f"{draft.id}.yaml"
-    if path.exists():
+    if os.path.lexists(path):
         fail(f"{path} exists already")
+    from .load.safe_paths import Repo
+
+    unsafe = Repo(ctx.root).check_writable(f"measures/{draft.id}.yaml")  # measures/ a link out: no
+    if unsafe is not None:
+        fail(f"{unsafe.path}: {unsafe.message}")
     write_text_atomic(path, nm.render_measure(model, draft))
     click.echo(f"created {path.relative_to(ctx.root)}")
 

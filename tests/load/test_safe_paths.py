@@ -304,3 +304,26 @@ def test_plan_template_with_a_pandoc_partial_is_refused(plan: Path):
         template_paths(plan)
     result, found = findings(plan)
     assert ("NAP018", "plan/templates/plan.typ", 4, 1) in found
+
+
+def test_new_measure_does_not_write_through_a_linked_measures_folder(plan: Path, tmp_path: Path):
+    outside = tmp_path / "outside"
+    shutil.move(str(plan / "measures"), outside)
+    (plan / "measures").symlink_to(outside)
+    before = sorted(p.name for p in outside.iterdir())
+    result = nap("new", "measure", "--id", "M-77", "--objective", "O1", "--title", "nb=T", "--title", "en=T",
+                 "--description", "nb=D", "--description", "en=D", "--lead", "MIN", root=plan)
+    assert result.exit_code == 2, result.output
+    assert "does not write through links" in result.stderr
+    assert sorted(p.name for p in outside.iterdir()) == before
+
+
+def test_check_writable(tmp_path: Path):
+    (tmp_path / "measures").mkdir()
+    (tmp_path / "measures" / "M-01.yaml").write_text("x\n")
+    (tmp_path / "measures" / "L.yaml").symlink_to("M-01.yaml")
+    os.mkfifo(tmp_path / "measures" / "F.yaml")
+    repo = Repo(tmp_path)
+    assert repo.check_writable("measures/M-01.yaml") is None and repo.check_writable("measures/NEW.yaml") is None
+    assert repo.check_writable("measures/L.yaml").code == LINK
+    assert repo.check_writable("measures/F.yaml").code == SPECIAL

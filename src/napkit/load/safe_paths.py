@@ -126,6 +126,17 @@ class Repo:
                 return True
         return False
 
+    def check_writable(self, rel: str) -> Problem | None:
+        """None when napkit may create or replace `rel`: no folder on the way and not the file
+        itself is a link (writing would go through it, out of the repository or elsewhere),
+        and nothing but a regular file is there."""
+        if self.is_link(rel):
+            return Problem(rel, LINK, "is, or lies in a folder that is, a symbolic link; napkit does not write through links")
+        full = self.root / rel
+        if os.path.lexists(full) and not os.path.isfile(full):
+            return Problem(rel, SPECIAL, "is not a regular file; napkit writes only regular files")
+        return None
+
     def read_bytes(self, rel: str, limit: int | None = None) -> bytes:
         """The bytes of a regular file inside the repository; raises UnsafePath otherwise."""
         problem = self.check_file(rel)
