@@ -85,9 +85,7 @@ class Repo:
                 if os.path.islink(full):
                     return Problem(rel, LINK, "symlink that leads nowhere (its target does not exist)")
                 return None  # simply missing: the caller decides
-            if exc.errno == errno.EACCES:
-                return Problem(rel, UNREADABLE, f"cannot read the path: {_reason(exc)}")
-            return Problem(rel, UNREADABLE, f"cannot read the path: {_reason(exc)}")
+            return Problem(rel, UNREADABLE, f"cannot read the path: {_reason(exc)}")  # e.g. EACCES on the way
         if not real.is_relative_to(self.root):
             return Problem(rel, LINK, f"symlink leads outside the repository (to {real}); napkit never reads "
                                       "through such a link — copy the file into the repository instead")
