@@ -168,3 +168,19 @@ def test_the_closed_navigation_drawer_is_not_in_the_tab_order(served, browser) -
             pytest.fail(f"{lang}: 30 Tab presses and still not in the content")
         assert presses <= 12, (lang, presses)
     page.close()
+
+
+def test_printing_the_coverage_page_gives_the_list_not_a_cut_grid(served, browser) -> None:
+    """Printed from the browser the grid was cut after M-11; on paper it is the list."""
+    built, base = served
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.emulate_media(media="print")
+    for lang in built.model.languages:
+        page.goto(base + built.routes(lang).url("coverage"), wait_until="load")
+        shown = page.evaluate("""() => ({
+            grid: [...document.querySelectorAll('.nap-table.nap-matrix')].some(e => getComputedStyle(e).display !== 'none'),
+            list: [...document.querySelectorAll('.nap-matrix-list')].every(e => getComputedStyle(e).display !== 'none'),
+            items: document.querySelectorAll('.nap-matrix-list > li').length})""")
+        assert not shown["grid"] and shown["list"], (lang, shown)
+        assert shown["items"] == len(built.model.recommendations), (lang, shown)
+    page.close()
