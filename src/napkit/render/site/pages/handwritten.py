@@ -43,7 +43,7 @@ def read_handwritten(root: Path, lang: str) -> Handwritten:
     found, problems = repo.walk(top)
     if problems:
         raise HandwrittenError("; ".join(f"{p.path}: {p.message}" for p in problems))
-    for full_rel in found:
+    for full_rel in sorted(found, key=lambda r: r.split("/")):  # the order sorted(rglob()) gave
         rel = full_rel[len(top) + 1:]
         if any(part.startswith(".") for part in rel.split("/")):
             continue
