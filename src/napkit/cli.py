@@ -646,6 +646,28 @@ def build(ctx: Context, target: str, out: Path | None, full: bool, engine: str) 
     if not ctx.quiet:
         for path in written:
             click.echo(f"wrote {path}")
+    report_fallbacks()
+
+
+def report_fallbacks(shown: int = 5) -> None:
+    """What the build showed in another language than the page's: interface texts no catalog
+    translates (they are in English) and plan texts missing a translation (marked with lang)."""
+    from .locale import missing, plan_po
+    from .render.site.context import FALLBACKS
+
+    by_lang: dict[str, list[str]] = {}
+    for lang, msgid in sorted(missing):
+        by_lang.setdefault(lang, []).append(msgid)
+    for lang, msgids in by_lang.items():
+        first = ", ".join(repr(m if len(m) <= 40 else m[:39] + "…") for m in msgids[:shown])
+        click.echo(f"nap: {len(msgids)} interface text(s) shown in English on the '{lang}' pages and documents "
+                   f"(translate them in {plan_po(lang)}): {first}{', …' if len(msgids) > shown else ''}", err=True)
+    if FALLBACKS:
+        click.echo(f"nap: {len(FALLBACKS)} plan text(s) shown in another language than their page "
+                   "(marked with lang on the page):", err=True)
+        for page_lang, used, text in list(FALLBACKS)[:shown]:
+            short = text if len(text) <= 60 else text[:59] + "…"
+            click.echo(f"  on the '{page_lang}' pages, in '{used}': {short!r}", err=True)
 
 
 @cli.command()

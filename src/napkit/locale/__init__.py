@@ -228,3 +228,37 @@ def untranslated(lang: str) -> list[str]:
         if not any(cat.messages.get(key) for cat in cats):
             out.append(msgid)
     return out
+
+
+def starter_po(lang: str) -> str:
+    """A plan catalog for `lang` with every msgid napkit asks for and nothing translated yet, for a
+    translator to fill in (plan/locale/<lang>.po); its plural rule is Babel's for the language when
+    Babel knows it, else one form for 1 and one for the rest."""
+    from babel.messages.catalog import Catalog as BabelCatalog
+    from babel.messages.pofile import read_po, write_po
+
+    with (HERE / f"{DOMAIN}.pot").open("rb") as f:
+        pot = read_po(f)
+    try:
+        po = BabelCatalog(locale=lang, domain=DOMAIN)
+    except (ValueError, TypeError):  # a language Babel does not know (fkv, rom)
+        po = BabelCatalog(domain=DOMAIN)
+        po.locale = None
+        po._num_plurals, po._plural_expr = 2, "(n != 1)"  # noqa: SLF001 — Babel has no setter for these
+    po.project, po.version = "napkit plan", ""
+    po.language_team = po.last_translator = ""
+    po.fuzzy = False
+    po.header_comment = (f"# Interface words of this plan in '{lang}', over napkit's own catalogs.\n"
+                         "# msgid is napkit's English text: write the translation in msgstr. An empty msgstr\n"
+                         "# is shown in English (nap check counts them: NAP420).")
+    for m in pot:
+        if m.id:
+            po.add(m.id, ("",) * po.num_plurals if isinstance(m.id, tuple) else "", context=m.context,
+                   flags=m.flags)
+    buf = BytesIO()
+    write_po(buf, po, width=100, omit_header=False, no_location=True, sort_output=True)
+    text = buf.getvalue().decode("utf-8")
+    if "Plural-Forms:" not in text:
+        text = text.replace('"Content-Type:', '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n"Content-Type:', 1)
+    # no creation date: the same napkit writes the same starter
+    return "\n".join(line for line in text.split("\n") if not line.startswith(('"POT-Creation-Date', '"PO-Revision-Date'))) 

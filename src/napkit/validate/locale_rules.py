@@ -44,7 +44,8 @@ def check_locales(languages: tuple[str, ...], catalogs: dict[str, locale.Catalog
     for lang in languages:
         missing = locale.untranslated(lang)
         if missing:
-            shown = ", ".join(repr(m) for m in missing[:3]) + (", …" if len(missing) > 3 else "")
+            shown = ", ".join(repr(m if len(m) <= 40 else m[:39] + "…") for m in missing[:3])
+            shown += ", …" if len(missing) > 3 else ""
             out.append(make("NAP420", Pos(locale.plan_po(lang)),
                             f"{len(missing)} of {total} interface texts have no '{lang}' translation and are "
                             f"shown in English: {shown}",

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from .. import locale
 from ..load.repository import kind_of
 from .fmt import format_text
 
@@ -89,7 +90,7 @@ def starter_files(o: InitOptions) -> dict[str, str]:
              "pillar": "coordination", "theme": "national-action-plan", "strength": "recommends",
              "response": {"status": "accepted"}},
             {"id": "REC-02", "ref": {"section": "2", "paragraph": 7}, "summary": "Identify victims early and assist them.",
-             "pillar": "protection", "theme": "victim-identification", "strength": "urges",
+             "pillar": "protection", "theme": "early-identification", "strength": "urges",
              "response": {"status": "accepted"}},
         ],
     }
@@ -119,7 +120,7 @@ def starter_files(o: InitOptions) -> dict[str, str]:
                         "target": {"value": 150, "year": last}}],
         "status": "planned",
     }
-    return {
+    files = {
         "plan/plan.yaml": _dump(plan, "../schemas/plan.schema.json"),
         "plan/agencies.yaml": _dump(agencies, "../schemas/agencies.schema.json"),
         "plan/indicators.yaml": _dump(indicators, "../schemas/indicators.schema.json"),
@@ -131,6 +132,11 @@ def starter_files(o: InitOptions) -> dict[str, str]:
                      "```sh\nnap check     # validate and check coverage\nnap build     # website and documents in build/\n```\n\n"
                      "Add a measure with `nap new measure`; see `nap --help`.\n",
     }
+    # a language napkit has no catalog for gets a starter one with every interface text to translate
+    for lang in o.languages:
+        if lang not in locale.shipped_languages():
+            files[locale.plan_po(lang)] = locale.starter_po(lang)
+    return files
 
 
 def init_plan(target: Path, options: InitOptions) -> list[Path]:

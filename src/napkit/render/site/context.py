@@ -18,6 +18,10 @@ from .tree import relative_url, url_of
 
 RESERVED_NAMES = ("index", "readme")
 
+# Plan texts shown in another language than their page's, {(page language, shown language, text)}:
+# `nap build` prints them (a missing translation is visible, not silent).
+FALLBACKS: dict[tuple[str, str, str], None] = {}
+
 
 def page_name(ident: str) -> str:
     """The file name (without .md) of an object's page: its id, which the schema keeps URL-safe."""
@@ -133,6 +137,10 @@ class Ctx:
     def ngettext(self, singular: str, plural: str, n: int, **values: object) -> str:
         return ngettext(singular, plural, n, self.lang, **values)
 
+    def theme(self, value: str | None) -> str:
+        """A recommendation theme: its id with spaces, translated by the plan's catalog (plan vocabulary)."""
+        return self._(value.replace("-", " ")) if value else ""
+
     def term(self, group: str, value: str) -> str:
         """The word for a value of one of the plan's vocabularies (status, pillar, …)."""
         return term(group, value, self.lang)
@@ -142,13 +150,32 @@ class Ctx:
         return labels.t(key, self.lang, **values)
 
     def text(self, text: Text | None) -> str:
-        return text.get(self.lang, self.langs) if text else ""
+        if not text:
+            return ""
+        used = self.lang_of(text)
+        value = text.get(self.lang, self.langs)
+        if used is not None:  # a missing translation: the build says so (render.site.FALLBACKS)
+            FALLBACKS.setdefault((self.lang, used, value), None)
+        return value
+
+    def lang_of(self, text: Text | None) -> str | None:
+        """The language `text` is shown in when it is not the page's (a missing translation), else None."""
+        if not text or text.plain is not None or text.has(self.lang):
+            return None
+        d = dict(text.by_lang)
+        return next((lang for lang in (*self.langs, *d) if lang in d), None)
 
     def esc(self, text: Text | str | None) -> Safe:
-        return esc(self.text(text) if isinstance(text, Text) else (text or ""))
+        if isinstance(text, Text):
+            used = self.lang_of(text)
+            value = esc(self.text(text))
+            return Safe('<span lang="{}">{}</span>').format(used, value) if used else value
+        return esc(text or "")
 
     def prose(self, text: Text | None) -> Safe:
-        return prose(self.text(text))
+        used = self.lang_of(text)
+        body = prose(self.text(text))
+        return Safe('<div lang="{}">{}</div>').format(used, body) if used and body else body
 
     def money(self, amount: float) -> str:
         return fmt.money(amount, self.lang, self.currency)

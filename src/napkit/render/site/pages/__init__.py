@@ -17,10 +17,12 @@ class Doc:
     def __init__(self) -> None:
         self._parts: list[str] = []
 
-    def h(self, level: int, text: object, anchor: str | None = None) -> "Doc":
+    def h(self, level: int, text: object, anchor: str | None = None, lang: str | None = None) -> "Doc":
+        """A heading; `lang` when its text is in another language than the page (attr_list)."""
         line = "#" * level + " " + str(esc(text))
-        if anchor:
-            line += " {#" + anchor + "}"
+        attrs = " ".join(x for x in ("#" + anchor if anchor else "", f"lang={lang}" if lang else "") if x)
+        if attrs:
+            line += " {" + attrs + "}"
         self._parts.append("\n\n" + line + "\n\n")
         return self
 

@@ -27,7 +27,7 @@ def _values(ctx: Ctx, rec, coverage: str) -> dict[str, tuple[str, str]]:
     """(value, label) of each filter for one recommendation."""
     return {
         "pillar": (rec.pillar, ctx.term("pillar", rec.pillar)),
-        "theme": (rec.theme or "", rec.theme.replace("-", " ") if rec.theme else ctx._("No theme")),
+        "theme": (rec.theme or "", ctx.theme(rec.theme) if rec.theme else ctx._("No theme")),
         "response": (rec.response.status, ctx.term("response", rec.response.status)),
         "coverage": (coverage, ctx.term("coverage", coverage)),
     }

@@ -124,7 +124,7 @@ def objective(ctx: Ctx, out: Output, ident: str) -> Page:
     b = ctx.analysis.budget
     ms = ctx.model.measures_of(ident)
     title = f"{o.id} {ctx.text(o.title)}"
-    doc = Doc().h(1, title)
+    doc = Doc().h(1, title, lang=ctx.lang_of(o.title))
     total = b.row_total(b.by_objective.get(ident, {}))
     doc.html(facts([(ctx._('Pillar'), ctx.term('pillar', o.pillar)), (ctx.pgettext('number of', "Measures"), str(len(ms))),
                     (ctx._("Budget"), ctx.money(total))], label=ctx._("Objective")))
@@ -155,7 +155,7 @@ def measure(ctx: Ctx, out: Output, ident: str) -> Page:
     m = model.measures[ident]
     ctx = at(ctx, ctx.routes.url("measure", ident))
     title = f"{m.id} {ctx.text(m.title)}"
-    doc = Doc().h(1, title)
+    doc = Doc().h(1, title, lang=ctx.lang_of(m.title))
     doc.html(p(esc(ctx._("Measure under objective {objective}", objective="")) + ctx.objective_link(m.objective), "nap-kicker"))
     doc.html(facts([
         (ctx._("Lead"), ctx.agency_link(m.lead)),
