@@ -9,24 +9,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from ....locale import _
 from ....model import PlanModel
 from ....util import fmt
 from ....util.clock import today
 from ..escape import Safe
-from ..tree import Page
 from ..html import block
-
-WORDS = {
-    "title": {"nb": "Høring: Send innspill til planen innen {date}",
-              "en": "Public consultation: comments on this plan by {date}"},
-    "measure": {"nb": "Vil du si noe om dette tiltaket, så nevn {id} i høringssvaret.",
-                "en": "To comment on this measure, refer to {id} in your response."},
-}
-
-
-def _word(key: str, lang: str, **values: str) -> str:
-    entry = WORDS[key]
-    return (entry.get(lang) or entry["en"]).format(**values)
+from ..tree import Page
 
 
 def banner(model: PlanModel, lang: str, page_key: str, on: dt.date) -> str:
@@ -34,12 +23,14 @@ def banner(model: PlanModel, lang: str, page_key: str, on: dt.date) -> str:
     c = model.plan.consultation
     if c is None or not c.is_open(on):
         return ""
-    parts = [Safe('<p class="admonition-title">{}</p>').format(_word("title", lang, date=fmt.date(c.closes, lang)))]
+    title = _("Public consultation: comments on this plan by {date}", lang, date=fmt.date(c.closes, lang))
+    parts = [Safe('<p class="admonition-title">{}</p>').format(title)]
     how = c.how_to_respond.get(lang, model.languages)
     if how:
         parts.append(Safe("<p>{}</p>").format(how))
     if page_key.startswith("measure:"):
-        parts.append(Safe("<p>{}</p>").format(_word("measure", lang, id=page_key.split(":", 1)[1])))
+        parts.append(Safe("<p>{}</p>").format(_("To comment on this measure, refer to {id} in your response.", lang,
+                                               id=page_key.split(":", 1)[1])))
     html = Safe('<div class="admonition info nap-consultation" role="note">{}</div>').format(Safe("").join(parts))
     return block(html)
 
