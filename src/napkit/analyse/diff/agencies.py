@@ -8,13 +8,9 @@ from .fields import Context, Fields, keyed
 
 
 def _agency(f: Fields, a: Agency, b: Agency) -> None:
-    f.text("name", ("name",), a.name, b.name)
-    f.text("abbreviation", ("abbreviation",), a.abbreviation, b.abbreviation)
-    f.value("kind", ("kind",), a.kind, b.kind)
-    f.value("parent", ("parent",), a.parent, b.parent)
-    f.value("url", ("url",), a.url, b.url)
-    f.value("independent", ("independent",), a.independent, b.independent)
     f.claim("id")
+    f.texts(a, b, "name", "abbreviation")
+    f.values(a, b, "kind", "parent", "url", "independent")
 
 
 def compare_agencies(ctx: Context, mb: PlanModel, mh: PlanModel) -> list[ItemChange]:

@@ -13,11 +13,9 @@ ASK_FIELDS = ("summary", "quote")
 
 
 def _source(f: Fields, a: Source, b: Source) -> None:
-    for name in ("title", "short_title", "author"):
-        f.text(name.replace("_", " "), (name,), getattr(a, name), getattr(b, name))
-    f.value("date", ("date",), a.date, b.date)
-    f.value("url", ("url",), a.url, b.url)
     f.claim("id")
+    f.texts(a, b, "title", "short_title", "author")
+    f.values(a, b, "date", "url")
 
 
 def _recommendation(f: Fields, a: Recommendation, b: Recommendation) -> None:
@@ -27,9 +25,7 @@ def _recommendation(f: Fields, a: Recommendation, b: Recommendation) -> None:
     f.text("quote", ("quote",), Text.of(a.quote), Text.of(b.quote))
     f.value("reference", ("ref",), a.reference + (f", p. {a.page}" if a.page else ""),
             b.reference + (f", p. {b.page}" if b.page else ""))
-    f.value("pillar", ("pillar",), a.pillar, b.pillar)
-    f.value("theme", ("theme",), a.theme, b.theme)
-    f.value("strength", ("strength",), a.strength, b.strength)
+    f.values(a, b, "pillar", "theme", "strength")
     f.ids("related", ("related",), a.related, b.related)
     f.ids("same as", ("same_as",), a.same_as, b.same_as)
     f.claim("id")

@@ -135,6 +135,17 @@ class Fields:
         if x != y:
             self.add(label, x, y, key)
 
+    def values(self, a: Any, b: Any, *names: str) -> None:
+        """Fields whose attribute is named as their YAML key, compared as values ('unit_kind' is
+        labelled 'unit kind')."""
+        for name in names:
+            self.value(name.replace("_", " "), (name,), getattr(a, name), getattr(b, name))
+
+    def texts(self, a: Any, b: Any, *names: str) -> None:
+        """Localised texts whose attribute is named as their YAML key."""
+        for name in names:
+            self.text(name.replace("_", " "), (name,), getattr(a, name), getattr(b, name))
+
     def number(self, label: str, key: tuple, x: float | None, y: float | None) -> None:
         self.claim(*key)
         if x != y:

@@ -9,14 +9,12 @@ from .fields import Context, Fields, keyed
 
 
 def _indicator(f: Fields, a: Indicator, b: Indicator) -> None:
-    for name in ("name", "definition", "unit", "source", "baseline_note"):
-        f.text(name.replace("_", " "), (name,), getattr(a, name), getattr(b, name))
-    f.value("direction", ("direction",), a.direction, b.direction)
-    f.value("unit kind", ("unit_kind",), a.unit_kind, b.unit_kind)
+    f.claim("id")
+    f.texts(a, b, "name", "definition", "unit", "source", "baseline_note")
+    f.values(a, b, "direction", "unit_kind")
     f.ids("at most", ("at_most",), a.at_most, b.at_most)
     f.points("baseline", ("baseline",), a.baseline, b.baseline)
     f.points("target", ("targets",), a.targets, b.targets)
-    f.claim("id")
 
 
 def compare_indicators(ctx: Context, mb: PlanModel, mh: PlanModel) -> list[ItemChange]:

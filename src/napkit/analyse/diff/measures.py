@@ -52,12 +52,10 @@ def _target(x: MeasureIndicator) -> str:
 
 def _measure(f: Fields, a: Measure, b: Measure) -> None:
     f.claim("id")
-    f.text("title", ("title",), a.title, b.title)
-    f.text("description", ("description",), a.description, b.description)
-    f.value("objective", ("objective",), a.objective, b.objective)
+    f.texts(a, b, "title", "description")
+    f.values(a, b, "objective")
     f.value("lead agency", ("lead",), a.lead, b.lead)
-    f.value("status", ("status",), a.status, b.status)
-    f.value("commitment", ("commitment",), a.commitment, b.commitment)
+    f.values(a, b, "status", "commitment")
     f.ids("builds on", ("after",), a.after, b.after)
     f.items("partner added", "partner removed", {p.agency: p for p in a.partners}, {p.agency: p for p in b.partners},
             lambda p: p.agency, _partner)

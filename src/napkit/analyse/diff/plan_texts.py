@@ -7,33 +7,23 @@ from ...model import FundingSource, Objective, Plan, PlanModel
 from .changes import ItemChange
 from .fields import Context, Fields, keyed
 
-_TEXTS = ("title", "subtitle", "country", "introduction", "budget_note")
-
 
 def _plan_fields(f: Fields, a: Plan, b: Plan) -> None:
-    for name in _TEXTS:
-        f.text(name.replace("_", " "), (name,), getattr(a, name), getattr(b, name))
-    f.value("version", ("version",), a.version, b.version)
-    f.value("date", ("date",), a.date, b.date)
-    f.value("adoption", ("adoption",), a.adoption, b.adoption)
+    f.texts(a, b, "title", "subtitle", "country", "introduction", "budget_note")
+    f.values(a, b, "version", "date", "adoption", "languages", "currency", "responsible")
     f.value("period", ("period",), f"{a.start_year}–{a.end_year}", f"{b.start_year}–{b.end_year}")
-    f.value("languages", ("languages",), a.languages, b.languages)
-    f.value("currency", ("currency",), a.currency, b.currency)
-    f.value("responsible", ("responsible",), a.responsible, b.responsible)
     f.ids("reporting period", ("reporting_periods",), a.reporting_periods, b.reporting_periods)
 
 
 def _objective(f: Fields, a: Objective, b: Objective) -> None:
-    f.text("title", ("title",), a.title, b.title)
-    f.text("description", ("description",), a.description, b.description)
-    f.value("pillar", ("pillar",), a.pillar, b.pillar)
     f.claim("id")
+    f.texts(a, b, "title", "description")
+    f.values(a, b, "pillar")
 
 
 def _funding(f: Fields, a: FundingSource, b: FundingSource) -> None:
-    f.text("name", ("name",), a.name, b.name)
-    f.text("description", ("description",), a.description, b.description)
     f.claim("id")
+    f.texts(a, b, "name", "description")
 
 
 def compare_plan(ctx: Context, mb: PlanModel, mh: PlanModel) -> list[ItemChange]:

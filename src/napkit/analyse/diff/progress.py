@@ -11,12 +11,9 @@ from .fields import Context, Fields, keyed
 def _entry(f: Fields, a: ProgressEntry, b: ProgressEntry) -> None:
     f.claim("measure")
     f.claim("period")
-    f.value("status", ("status",), a.status, b.status)
+    f.values(a, b, "status", "reported_by", "date", "example")
     f.number("completion", ("completion",), a.completion, b.completion)
-    f.value("reported by", ("reported_by",), a.reported_by, b.reported_by)
-    f.value("date", ("date",), a.date, b.date)
-    f.text("done", ("done",), a.done, b.done)
-    f.value("example", ("example",), a.example, b.example)
+    f.texts(a, b, "done")
     f.claim("spent")
     spent_a, spent_b = {s.year: s.amount for s in a.spent}, {s.year: s.amount for s in b.spent}
     for year in sorted(spent_a.keys() | spent_b.keys()):
