@@ -215,7 +215,7 @@ class SeriesPoint:
 
 def indicator_chart(baseline: Sequence[SeriesPoint], actuals: Sequence[SeriesPoint], targets: Sequence[SeriesPoint],
                     *, value_label: str, names: tuple[str, str, str, str], tick: FuncFormatter | None = None,
-                    width: float = 7.5, height: float = 3.8) -> Chart:
+                    width: float = 6.0, height: float = 3.4) -> Chart:
     """An indicator over time: the baseline series and the actual values as one line (the actuals
     marked as dots), the targets as diamonds with a dashed target line at the last target, and a
     dotted line from the baseline to it (the path the target asks for). `names` are the legend
