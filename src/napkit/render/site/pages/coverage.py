@@ -21,33 +21,15 @@ from .plan import coverage_table
 # then lists, per recommendation, the measures that answer it.
 MATRIX_MAX_COLUMNS = 60
 
-# this page's own wording (labels.py holds the words the pages share)
-_WORDS = {
-    "intro": {"nb": "Hver rad er en anbefaling, hver kolonne et tiltak. Matrisen ruller i begge retninger; "
-                    "tiltakene og anbefalingene blir stående i kanten. På små skjermer og på papir vises det "
-                    "samme som en liste.",
-              "en": "Each row is a recommendation, each column a measure. The matrix scrolls both ways, with the "
-                    "measures and the recommendations kept at its edges. On small screens and on paper the same "
-                    "is shown as a list."},
-    "legend": {"nb": "Tegnforklaring", "en": "Key"},
-    "full": {"nb": "tiltaket svarer fullt ut på anbefalingen", "en": "the measure answers the recommendation in full"},
-    "partial": {"nb": "tiltaket svarer delvis på anbefalingen", "en": "the measure answers the recommendation in part"},
-}
-
-
-def word(ctx: Ctx, key: str) -> str:
-    texts = _WORDS[key]
-    return texts.get(ctx.lang) or texts.get("nb" if ctx.lang == "nn" else "en") or texts["en"]
-
-
 def dot(extent: str) -> Safe:
     return Safe('<span class="nap-dot nap-dot--{}" aria-hidden="true"></span>').format(extent)
 
 
 def legend(ctx: Ctx) -> Safe:
-    items = Safe("").join(Safe("<li>{}<span>{}</span></li>").format(dot(e), word(ctx, e))
-                          for e in ("full", "partial"))
-    return Safe('<ul class="nap-legend" aria-label="{}">{}</ul>').format(word(ctx, "legend"), items)
+    items = Safe("").join(Safe("<li>{}<span>{}</span></li>").format(dot(e), text)
+                          for e, text in (("full", ctx._("the measure answers the recommendation in full")),
+                                          ("partial", ctx._("the measure answers the recommendation in part"))))
+    return Safe('<ul class="nap-legend" aria-label="{}">{}</ul>').format(ctx._("Key"), items)
 
 
 def answers_list(ctx: Ctx, recs, *, alt: bool) -> Safe:
@@ -56,20 +38,20 @@ def answers_list(ctx: Ctx, recs, *, alt: bool) -> Safe:
     items = []
     for r in recs:
         rc = cov.by_recommendation[r.id]
-        answers = esc(", ").join(ctx.measure_link(a.measure) + esc(f" ({ctx.t(f'extent.{a.extent}').lower()})")
+        answers = esc(", ").join(ctx.measure_link(a.measure) + esc(f" ({ctx.term('extent', a.extent).lower()})")
                                  for a in rc.answers)
         items.append(Safe('<li><strong>{}</strong> {}<p class="nap-small">{}</p>'
                           '<p class="nap-answers">{}: {}</p></li>').format(
             ctx.recommendation_link(r.id), coverage_badge(ctx, rc.status), ctx.text(r.summary),
-            ctx.t("answered_by"), answers or "–"))
+            ctx._("Answered by"), answers or "–"))
     cls = "nap-matrix-list nap-matrix-list--alt" if alt else "nap-matrix-list"
     return Safe('<ul class="{}">{}</ul>').format(cls, Safe("").join(items))
 
 
 def grid(ctx: Ctx, source: str, recs, columns: list[str]) -> Safe:
     cov = ctx.analysis.coverage
-    names = {"full": ctx.t("extent.full"), "partial": ctx.t("extent.partial")}
-    head: list[object] = [ctx.t("recommendation")]
+    names = {"full": ctx._("Full"), "partial": ctx._("Partial")}
+    head: list[object] = [ctx._("Recommendation")]
     head += [Cell(Safe('<a href="{}" title="{}">{}</a>').format(ctx.url("measure", m), ctx.measure_title(m), m),
                   cls="nap-mcol") for m in columns]
     rows = []
@@ -87,28 +69,28 @@ def grid(ctx: Ctx, source: str, recs, columns: list[str]) -> Safe:
             else:
                 row.append(Cell("", cls="nap-mark"))
         rows.append(row)
-    return table(head, rows, caption=ctx.t("matrix_caption") + ": " + ctx.source_title(source), cls="nap-matrix")
+    return table(head, rows, caption=ctx._("Recommendations (rows) and the measures that answer them (columns)") + ": " + ctx.source_title(source), cls="nap-matrix")
 
 
 def coverage_matrix(ctx: Ctx, out: Output) -> Page:
     model = ctx.model
     ctx = at(ctx, ctx.routes.url("coverage"))
     cov = ctx.analysis.coverage
-    title = ctx.t("coverage_matrix")
+    title = ctx._("Coverage matrix")
     doc = Doc().h(1, title)
     columns_of = {}
     for s in model.sources:
         answering = {a.measure for r in model.recommendations_of(s.id) for a in cov.by_recommendation[r.id].answers}
         columns_of[s.id] = [m for m in model.measures if m in answering]
     if any(len(c) <= MATRIX_MAX_COLUMNS for c in columns_of.values()):  # the intro tells how a grid reads
-        doc.html(p(word(ctx, "intro")))
-    doc.html(coverage_table(ctx, cov, ctx.t("coverage_summary")))
+        doc.html(p(ctx._("Each row is a recommendation, each column a measure. The matrix scrolls both ways, with the measures and the recommendations kept at its edges. On small screens and on paper the same is shown as a list.")))
+    doc.html(coverage_table(ctx, cov, ctx._("How the recommendations are answered")))
     for s in model.sources:
         recs = model.recommendations_of(s.id)
         columns = columns_of[s.id]
         doc.h(2, ctx.source_title(s.id))
         if len(columns) > MATRIX_MAX_COLUMNS:
-            doc.html(p(ctx.t("matrix_as_list")))
+            doc.html(p(ctx._("So many measures answer this report that a matrix would not read; each row lists the measures that answer the recommendation instead.")))
             doc.html(answers_list(ctx, recs, alt=False))
             continue
         doc.html(legend(ctx))
