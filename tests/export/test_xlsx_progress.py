@@ -98,7 +98,29 @@ def test_instructions_in_both_plan_languages(workbook):
     text = "\n".join(str(c.value) for c in openpyxl.load_workbook(workbook)["Veiledning"]["A"] if c.value)
     assert "Slik rapporterer du framdrift" in text and "How to report progress" in text
     assert "rapporteringsperioden 2027" in text and "reporting period 2027" in text
-    assert "completed = fullført" in text and "Departementet (MIN)" in text
+    # each language names the agency by its own abbreviation (the English instructions said "(JD)"
+    # where the English documents say MOJ)
+    assert "completed = fullført" in text and "Departementet (DEP)" in text and "The Ministry (MIN)" in text
+
+
+def test_rows_fit_their_text_fonts_are_named_and_it_prints_on_a4(workbook):
+    """LibreOffice sizes no row of wrapped text: text ran over the next row; bold and italic
+    styles named no font (titles in a serif fallback); no page setup (13 pages)."""
+    wb = openpyxl.load_workbook(workbook)
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value is not None:
+                    assert c.font.name, (ws.title, c.coordinate)
+    fr = wb["Framdrift"]
+    assert fr.print_title_rows
+    for r in range(4, fr.max_row + 1):
+        height = fr.row_dimensions[r].height
+        assert height and height >= 30, (r, height)
 
 
 def test_agency_workbook_has_only_the_measures_it_leads(valid_plan, tmp_path):

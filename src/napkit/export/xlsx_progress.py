@@ -379,18 +379,47 @@ def _values(sheet: SheetLayout, by_key: dict[tuple, object]) -> dict[int, object
 
 def _sheet(wb: Workbook, s: SheetLayout, title: str, langs: tuple[str, ...]):
     ws = wb.create_sheet(s.name)
-    put(ws, TITLE_ROW, 1, f"{s.name}: {title}").font = Font(bold=True, size=13)
-    put(ws, NOTE_ROW, 1, " / ".join(dict.fromkeys(_("Grey cells are locked and not read back. Fill in the white cells.", lang) for lang in langs))).font = Font(italic=True)
+    put(ws, TITLE_ROW, 1, f"{s.name}: {title}").font = Font(name=FONT, bold=True, size=13)
+    put(ws, NOTE_ROW, 1, " / ".join(dict.fromkeys(_("Grey cells are locked and not read back. Fill in the white cells.", lang) for lang in langs))).font = Font(name=FONT, italic=True)
     for i, c in enumerate(s.columns, 1):
         cell = put(ws, HEADER_ROW, i, c.header)
-        cell.font = Font(bold=True)
+        cell.font = Font(name=FONT, bold=True)
         cell.fill = _HEAD
         cell.border = _BOX
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.column_dimensions[get_column_letter(i)].width = c.width
     ws.row_dimensions[HEADER_ROW].height = 45
     ws.freeze_panes = ws.cell(FIRST_ROW, 2)
+    _print_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}")
     return ws
+
+
+# A font named in every style: a bold or italic Font without a name made LibreOffice set titles
+# and headers in a serif fallback beside the sans body (openpyxl's default font is Calibri).
+FONT = "Calibri"
+LINE_PT = 15  # one line of 11 pt text
+
+
+def _print_setup(ws, title_rows: str | None) -> None:
+    """A4 landscape, as wide as one page, the header row on every page (13 pages of two columns
+    each without it)."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if title_rows:
+        ws.print_title_rows = title_rows
+
+
+def _lines(value: object, width: float) -> int:
+    """How many lines a wrapped text takes in a column `width` characters wide (a generous
+    estimate: spreadsheets do not size rows of wrapped text themselves, LibreOffice not at all,
+    and a row too low lets the text run over the next one)."""
+    if not isinstance(value, str) or not value:
+        return 1
+    per_line = max(1, int(width * 0.95))
+    return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
 
 
 def _fill(ws, s: SheetLayout, rows: list[dict[int, object]], files: list[dict[str, str]], plan: Plan,
@@ -409,6 +438,8 @@ def _fill(ws, s: SheetLayout, rows: list[dict[int, object]], files: list[dict[st
                 cell.protection = _UNLOCKED
             else:
                 cell.fill = _GREY
+        lines = max((_lines(values[i], c.width) for i, c in enumerate(s.columns, 1) if c.kind == "text"), default=1)
+        ws.row_dimensions[r].height = min(409, max(2, lines) * LINE_PT)  # room for a line of input too
     last = FIRST_ROW + len(rows) - 1
     if rows:
         for i, c in enumerate(s.columns, 1):
@@ -494,11 +525,13 @@ def _instructions(ws, model: PlanModel, layout: Layout, period: str, agency: str
         for i, line in enumerate(text):
             cell = put(ws, r, 1, line, "plan/plan.yaml or plan/agencies.yaml")
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            ws.row_dimensions[r].height = min(409, _lines(line, 110) * LINE_PT)
             if i == 0:
-                cell.font = Font(bold=True, size=13)
+                cell.font = Font(name=FONT, bold=True, size=13)
             r += 1
         r += 1
     ws.column_dimensions["A"].width = 110
+    _print_setup(ws, None)
     ws.protection.sheet = True
 
 
@@ -506,7 +539,9 @@ def _agency_name(model: PlanModel, agency: str | None, lang: str) -> str:
     a = model.agencies.get(agency or "")
     if a is None:
         return agency or ""
-    return f"{a.name.get(lang, model.languages)} ({a.id})"
+    # the abbreviation readers of this language know (MOJ in English, JD in Norwegian), else the id
+    short = a.abbreviation.get(lang, model.languages) if a.abbreviation else ""
+    return f"{a.name.get(lang, model.languages)} ({short or a.id})"
 
 
 def reproducible_bytes(wb: Workbook, stamp: dt.datetime) -> bytes:
