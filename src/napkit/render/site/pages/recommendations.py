@@ -80,8 +80,9 @@ def source(ctx: Ctx, out: Output, ident: str) -> Page:
     doc.h(2, ctx._("Recommendations"))
     doc.html(p(ctx._("Each recommendation has a page of its own with the quote, the government's response and the measures that follow it up. Choose values below to show only some of them.")))
     doc.html(filterable_table(ctx, recs))
+    # the catalog table is wide: the page takes the whole width, like the other wide-table pages
     return out.add(Page(ctx.routes.path("source", ident), title, doc.markdown(), "source", f"source:{ident}",
-                        description=ctx.text(s.title)))
+                        description=ctx.text(s.title), meta={"hide": ["navigation", "toc"]}))
 
 
 # the coverage matrix has a module of its own (pages/coverage.py); named here, where compose finds it
