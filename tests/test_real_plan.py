@@ -102,3 +102,11 @@ def test_bodies_the_government_cannot_instruct_are_asked(result):
     assert {a for a, ag in m.agencies.items() if ag.independent} >= {"RA", "STATSADVOKATENE", "DA", "NIM"}
     led = [x for x in m.measures.values() if m.agencies[x.lead].independent]
     assert led and all(x.commitment in ("invitation", "own") for x in led)
+
+
+def test_editor_schemas_list_the_plans_current_ids():
+    """schemas/ (committed, for editors) is what `nap schemas` writes for this plan now."""
+    from plan_testing import REPO, nap
+
+    result = nap("schemas", "--check", root=REPO)
+    assert result.exit_code == 0, result.output
