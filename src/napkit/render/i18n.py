@@ -104,6 +104,27 @@ TERMS: dict[str, dict[str, str]] = {
         "docx": N_("The Word documents (DOCX) are not checked for accessibility. For the PDF documents only their PDF/UA-1 declaration is checked, not the whole standard."),
         "theme": N_("Search and the menu need JavaScript (the MkDocs Material theme). The Nu Html Checker finds one small error in the theme's own page frame (autocomplete on two checkboxes), which does not affect readers."),
     },
+    "version_status": {
+        "draft": N_("Draft"),
+        "consultation": N_("Consultation draft"),
+        "adopted": N_("Adopted"),
+        "revised": N_("Revised"),
+    },
+    "decision": {
+        "adopted": N_("Taken up"),
+        "partly": N_("Partly taken up"),
+        "not-adopted": N_("Not taken up"),
+        "noted": N_("Noted"),
+    },
+    "respondent_kind": {
+        "ngo": N_("Non-governmental organisation"),
+        "municipality": N_("Municipality"),
+        "agency": N_("Public agency"),
+        "business": N_("Business"),
+        "academic": N_("Research and education"),
+        "individual": N_("Individual"),
+        "other": N_("Other"),
+    },
     "progress_status": {
         "not-started": N_("Not started"),
         "on-track": N_("On track"),

@@ -42,6 +42,7 @@ from .pages.indicators import indicator_pages
 from .pages.recommendation import recommendation_pages
 from .pages.money_time import budget, downloads, timeline
 from .pages.consultation import with_banner
+from .pages.versions import versions_page
 from .pages.progress import progress_index, progress_page, report_files
 from ..docs import reported_periods
 from .pages.plan import home, measure, measures_index, objective
@@ -108,7 +109,12 @@ def compose(model: PlanModel, analysis: Analysis, root: Path, documents: list[tu
     reports = find_reports(model, periods, documents)
     site = SiteTree(default, [])
     data = open_data(model, analysis)
-    shared = (model, analysis, root, routes, downloads_, documents, css, periods, reports, data)
+    from ...analyse.changelog import history
+
+    if model.plan.versions:
+        step("site: versions and changes (git)")
+    hist = history(model, root)  # once for every language: it reads the versions from git
+    shared = (model, analysis, root, routes, downloads_, documents, css, periods, reports, data, hist)
     if len(model.languages) > 1 and len(model.measures) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -141,7 +147,7 @@ def _language_in_worker(lang: str) -> LanguageTree:
 
 def _language_tree(lang: str, model: PlanModel, analysis: Analysis, root: Path, routes: dict[str, Routes],
                    downloads_: list[Download], documents: list[tuple[str, str, Path]], css: bytes,
-                   periods: list[str], reports: dict, data: dict[str, bytes]) -> LanguageTree:
+                   periods: list[str], reports: dict, data: dict[str, bytes], hist=None) -> LanguageTree:
     """Every page, file and the nav of one language."""
     default = model.plan.default_language
     ctx = Ctx(model, analysis, lang, routes[lang], routes, downloads_,
@@ -165,6 +171,8 @@ def _language_tree(lang: str, model: PlanModel, analysis: Analysis, root: Path, 
     for a in model.agencies:
         agency(ctx, out, a)
     downloads(ctx, out)
+    if hist is not None:
+        versions_page(ctx, out, hist)
     for period in periods:
         progress_page(ctx, out, period, report_files(model, period, reports), FILES_DIR)
     progress_index(ctx, out, periods)  # also before any report: it says when reporting starts
@@ -240,7 +248,8 @@ def _nav(ctx: Ctx, tree: LanguageTree, hand_order: dict[str, tuple[float, str]])
     generated = (item("accessibility"),) if r.path("accessibility") in title_of and not any(
         p.path == r.path("accessibility") for p in hand) else ()
     about = NavItem(ctx._("About the plan"), None,
-                    (*(NavItem(p.title, p.path) for p in hand), item("downloads"), *generated))
+                    (*(NavItem(p.title, p.path) for p in hand), item("downloads"),
+                     *((item("versions"),) if r.path("versions") in title_of else ()), *generated))
     return [item("home", title=ctx._("Home")), measures_section, sources, item("budget"), item("timeline"), *progress, agencies, about]
 
 

@@ -87,7 +87,7 @@ class Routes:
             return f"{s('indicators')}/{case_safe(ident)}.md"
         if kind == "accessibility":
             return f"{s('accessibility')}.md"
-        if kind in ("coverage", "budget", "timeline", "downloads"):
+        if kind in ("coverage", "budget", "timeline", "downloads", "versions", "consultation"):
             return f"{s(kind)}.md"
         if kind == "progress_index":
             return f"{s('progress')}/index.md"

@@ -21,14 +21,14 @@ SITE_LABELS: dict[str, dict[str, str]] = {
 SLUGS: dict[str, dict[str, str]] = {
     "nb": {"objectives": "mal", "measures": "tiltak", "agencies": "virksomheter", "recommendations": "anbefalinger",
            "coverage": "dekning", "budget": "budsjett", "timeline": "tidslinje", "downloads": "nedlastinger",
-           "progress": "framdrift", "indicators": "indikatorer", "accessibility": "tilgjengelighetserklaering"},
+           "progress": "framdrift", "indicators": "indikatorer", "accessibility": "tilgjengelighetserklaering", "versions": "versjoner", "consultation": "horing"},
     "nn": {"objectives": "mal", "measures": "tiltak", "agencies": "verksemder", "recommendations": "tilrådingar",
            "coverage": "dekning", "budget": "budsjett", "timeline": "tidslinje", "downloads": "nedlastingar",
-           "progress": "framdrift", "indicators": "indikatorar", "accessibility": "tilgjengeerklaering"},
+           "progress": "framdrift", "indicators": "indikatorar", "accessibility": "tilgjengeerklaering", "versions": "versjonar", "consultation": "hoyring"},
     "en": {"objectives": "objectives", "measures": "measures", "agencies": "agencies",
            "recommendations": "recommendations", "coverage": "coverage", "budget": "budget", "timeline": "timeline",
            "downloads": "downloads", "progress": "progress", "indicators": "indicators",
-           "accessibility": "accessibility-statement"},
+           "accessibility": "accessibility-statement", "versions": "versions", "consultation": "consultation"},
 }
 
 # How each language calls itself in the language switcher.

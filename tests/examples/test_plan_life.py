@@ -1,0 +1,94 @@
+"""The plan's life on the site and in the documents: a demonstration plan with two versions (0.1
+tagged in git, 1.0 in the working tree) and a closed consultation, built with `nap build`, then
+read back: the changelog, the consultation page, a measure page with the input it received, the
+consultation report."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from napkit.analyse.changelog import history
+from napkit.pipeline import run_folder
+from plan_life import make
+from plan_testing import git, nap
+
+AFTER_CLOSE = "2026-12-10"  # the demo's consultation closed on 2026-11-20
+
+
+def article(html: str) -> str:
+    """The page's article as text, <del>/<ins> kept."""
+    body = re.search(r"<article.*?</article>", html, re.S).group(0)
+    text = re.sub(r"<(?!/?(?:del|ins)>)[^>]+>", " ", body)
+    return re.sub(r"\s+", " ", text.replace("&nbsp;", " ").replace("&#46;", ".").replace("&#39;", "'")).strip()
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory) -> Path:
+    return make(tmp_path_factory.mktemp("life") / "plan")
+
+
+@pytest.fixture(scope="module")
+def built(plan) -> Path:
+    mp = pytest.MonkeyPatch()
+    mp.setenv("NAP_TODAY", AFTER_CLOSE)
+    try:
+        r = nap("--quiet", "build", root=plan)
+    finally:
+        mp.undo()
+    assert r.exit_code == 0, r.output
+    return plan / "build"
+
+
+def test_history_from_git(plan):
+    result = run_folder(plan)
+    h = history(result.model, plan, result)
+    assert [e.version.version if e.version else None for e in h.entries] == ["1.0", "0.1"]
+    v10, v01 = h.entries
+    assert v01.state == "first" and v10.state == "changed" and v10.base.version == "0.1"
+    assert [m.id for m in v10.rescoped] == ["M-04"] and v10.rescoped[0].texts[0].field == "description"
+    assert [(m.id, m.dates) for m in v10.moved] == [("M-05", (("start", "2027-09-01", "2027-06-01"),))]
+    assert [(m.id, m.money) for m in v10.money] == [("M-04", ((2028, 3500000.0, 4000000.0),))]
+    assert not v10.added and not v10.dropped
+
+
+def test_unreleased_changes_above_the_newest_tagged_version(tmp_path):
+    root = make(tmp_path / "p")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "1.0")
+    git(root, "tag", "v1.0")
+    plan_yaml = root / "plan" / "plan.yaml"
+    plan_yaml.write_text(plan_yaml.read_text().replace('status: adopted\n', 'status: adopted\n    ref: v1.0\n'))
+    m6 = root / "measures" / "M-06.yaml"
+    m6.unlink()
+    result = run_folder(root)
+    h = history(result.model, root, result)
+    assert h.entries[0].version is None and h.entries[0].base.version == "1.0"
+    assert [m.id for m in h.entries[0].dropped] == ["M-06"]
+
+
+def test_a_ref_that_does_not_resolve_is_a_note_and_no_git_lists_versions(tmp_path):
+    root = make(tmp_path / "p", tag=False)  # v0.1 named, never tagged
+    result = run_folder(root)
+    h = history(result.model, root, result)
+    assert [(e.state, e.note) for e in h.entries] == [("unresolved", "base-unknown-ref"), ("unresolved", "unknown-ref")]
+    import shutil
+
+    shutil.rmtree(root / ".git")
+    h = history(result.model, root, result)
+    assert not h.git and [e.state for e in h.entries] == ["no-git", "no-git"]
+
+
+def test_versions_page_in_both_languages(built):
+    en = article((built / "site/en/versions/index.html").read_text())
+    assert "Versions and changes" in en and "Version 1.0 (1 December 2026)" in en
+    assert "Current version" in en and "Superseded" in en and "The first published version." in en
+    assert "four of them for men, <ins>two of these outside the capital, </ins>and" in en
+    assert "Deadlines moved" in en and "1 September 2027 1 June 2027" in en
+    assert "NOK 3,500,000 NOK 4,000,000" in en
+    nb = article((built / "site/versjoner/index.html").read_text())
+    assert "Versjoner og endringer" in nb and "Tiltak med endret innhold" in nb and "Gjeldende versjon" in nb
+    assert "<ins>to av dem utenfor hovedstaden, </ins>" in nb
+    assert "Flyttede frister" in nb and "Endrede beløp" in nb
