@@ -92,3 +92,35 @@ def test_versions_page_in_both_languages(built):
     assert "Versjoner og endringer" in nb and "Tiltak med endret innhold" in nb and "Gjeldende versjon" in nb
     assert "<ins>to av dem utenfor hovedstaden, </ins>" in nb
     assert "Flyttede frister" in nb and "Endrede beløp" in nb
+
+
+def test_consultation_page_after_it_closed(built):
+    en = article((built / "site/en/consultation/index.html").read_text())
+    assert "Public consultation" in en and "ran from 1 September 2026 to 20 November 2026" in en
+    assert "3 respondents sent input" in en
+    for name in ("Network against Exploitation (fictional)", "Municipality of Northtown (fictional)",
+                 "Department of Criminology, University of Exampleland (fictional)"):
+        assert name in en
+    # grouped by what the point is about: measures in the plan's order, then recommendations, objectives, general
+    order = [en.index(s) for s in ("M-02 Bring", "M-04 More shelter places", "NGO25-03", "O3 Less exploitation",
+                                   "The plan as a whole")]
+    assert order == sorted(order)
+    assert "The places for men should not all be in the capital. Partly taken up Two of the four places" in en
+    assert "Not taken up" in en and "Noted" in en
+    nb = article((built / "site/horing/index.html").read_text())
+    assert "Offentlig høring" in nb and "3 høringsinstanser sendte innspill" in nb and "Delvis tatt til følge" in nb
+    assert "Plassene for menn bør ikke bare ligge i hovedstaden." in nb
+
+
+def test_measure_page_shows_its_input_and_what_it_changed(built):
+    en = article((built / "site/en/measures/M-04/index.html").read_text())
+    section = en[en.index("Input from the public consultation"):]
+    assert "Network against Exploitation (fictional) The places for men should not all be in the capital." in section
+    assert "Partly taken up" in section and section.split("outside the capital. More places do not fit the 2027 budget.")[1].strip().startswith("Yes")
+    # a general point that changed M-01 shows on M-01's page, as not about it but changing it
+    m1 = article((built / "site/en/measures/M-01/index.html").read_text())
+    assert "survivors" in m1[m1.index("Input from the public consultation"):]
+    nb = article((built / "site/tiltak/M-04/index.html").read_text())
+    assert "Innspill fra høringen" in nb and "Endret dette tiltaket" in nb
+    # a measure no point is about or changed carries no such section
+    assert "Input from the public consultation" not in article((built / "site/en/measures/M-07/index.html").read_text())

@@ -43,6 +43,8 @@ from .pages.recommendation import recommendation_pages
 from .pages.money_time import budget, downloads, timeline
 from .pages.consultation import with_banner
 from .pages.versions import versions_page
+from .pages.consultation_results import consultation_page, with_results
+from ...util.clock import today
 from .pages.progress import progress_index, progress_page, report_files
 from ..docs import reported_periods
 from .pages.plan import home, measure, measures_index, objective
@@ -173,6 +175,7 @@ def _language_tree(lang: str, model: PlanModel, analysis: Analysis, root: Path, 
     downloads(ctx, out)
     if hist is not None:
         versions_page(ctx, out, hist)
+    consultation_page(ctx, out, today())
     for period in periods:
         progress_page(ctx, out, period, report_files(model, period, reports), FILES_DIR)
     progress_index(ctx, out, periods)  # also before any report: it says when reporting starts
@@ -199,7 +202,7 @@ def _language_tree(lang: str, model: PlanModel, analysis: Analysis, root: Path, 
             files[f"{DATA_DIR}/{name}"] = content
     title = ctx.text(model.plan.title)
     tree = LanguageTree(lang, routes[lang].prefix, title, ctx.text(model.plan.subtitle) or title,
-                        with_banner(model, lang, out.pages + hand.pages), [], files)
+                        with_banner(model, lang, with_results(ctx, out.pages, today()) + hand.pages), [], files)
     tree.nav = _nav(ctx, tree, hand.order)
     return tree
 
@@ -249,7 +252,8 @@ def _nav(ctx: Ctx, tree: LanguageTree, hand_order: dict[str, tuple[float, str]])
         p.path == r.path("accessibility") for p in hand) else ()
     about = NavItem(ctx._("About the plan"), None,
                     (*(NavItem(p.title, p.path) for p in hand), item("downloads"),
-                     *((item("versions"),) if r.path("versions") in title_of else ()), *generated))
+                     *((item("versions"),) if r.path("versions") in title_of else ()),
+                     *((item("consultation"),) if r.path("consultation") in title_of else ()), *generated))
     return [item("home", title=ctx._("Home")), measures_section, sources, item("budget"), item("timeline"), *progress, agencies, about]
 
 
