@@ -9,18 +9,18 @@ import re
 from pathlib import Path
 
 import pytest
+from plan_life import make
+from plan_testing import git, nap
 
 from napkit.analyse.changelog import history
 from napkit.pipeline import run_folder
-from plan_life import make
-from plan_testing import git, nap
 
 AFTER_CLOSE = "2026-12-10"  # the demo's consultation closed on 2026-11-20
 
 
 def article(html: str) -> str:
     """The page's article as text, <del>/<ins> kept."""
-    body = re.search(r"<article.*?</article>", html, re.S).group(0)
+    body = re.search(r"<article.*?</article>", html, re.DOTALL).group(0)
     text = re.sub(r"<(?!/?(?:del|ins)>)[^>]+>", " ", body)
     return re.sub(r"\s+", " ", text.replace("&nbsp;", " ").replace("&#46;", ".").replace("&#39;", "'")).strip()
 
@@ -124,3 +124,21 @@ def test_measure_page_shows_its_input_and_what_it_changed(built):
     assert "Innspill fra høringen" in nb and "Endret dette tiltaket" in nb
     # a measure no point is about or changed carries no such section
     assert "Input from the public consultation" not in article((built / "site/en/measures/M-07/index.html").read_text())
+
+
+def test_consultation_report_docx_and_pdf_in_both_languages(built):
+    import docx
+    import pypdf
+
+    d = docx.Document(str(built / "demo-plan-consultation-en.docx"))
+    text = "\n".join(p.text for p in d.paragraphs)
+    cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
+    assert "The consultation" in text and "Points and responses" in text
+    assert "Measures changed after the consultation" in text and "M-04 More shelter places, men included" in text
+    assert "Network against Exploitation (fictional)" in cells and "Partly taken up" in cells
+    assert any(c.startswith("Two of the four places for men will be outside the capital") for c in cells)
+    pdf = " ".join((page.extract_text() or "") for page in pypdf.PdfReader(str(built / "demo-plan-consultation-nb.pdf")).pages)
+    pdf = re.sub(r"\s+", " ", pdf)
+    assert "Høringsnotat" in pdf and "Innspill og vurderinger" in pdf and "Delvis tatt til følge" in pdf
+    assert "Plassene for menn bør ikke bare ligge i hovedstaden." in pdf
+    assert "Tiltak som er endret etter høringen" in pdf

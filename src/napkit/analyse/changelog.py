@@ -91,7 +91,8 @@ class History:
 def _repo(root: Path) -> tuple[Path, Path] | None:
     """(repository top, the plan's folder inside it), or None without git."""
     try:
-        proc = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True, text=True)
+        proc = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True, text=True,
+                              check=False)
     except OSError:
         return None
     if proc.returncode != 0:

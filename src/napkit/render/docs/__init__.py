@@ -84,6 +84,12 @@ def build_documents(model: PlanModel, analysis: Analysis, root: Path, out: Path,
         for lang in model.languages:
             jobs.append((f"report {period}: {lang}", report_stem(model, period, lang),
                          lambda lang=lang, period=period: _report_document(model, analysis, period, lang)))
+    if model.submissions:  # the consultation report (høringsnotat), once there are responses
+        from .consultation_report import compose_consultation, consultation_stem
+
+        for lang in model.languages:
+            jobs.append((f"consultation report: {lang}", consultation_stem(model, lang),
+                         lambda lang=lang: compose_consultation(model, lang)))
     return _write(jobs, root, Path(out), formats, progress, pinned_epoch(model))
 
 

@@ -10,39 +10,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from ....model import ConsultationPoint, PlanModel, Submission
+from ....analyse.consultation import closed, groups, input_to, tally
+from ....model import ConsultationPoint, Submission
 from ..context import Ctx, anchor_of
 from ..escape import Safe, esc, safe_url
 from ..html import badge, link, p, rowh, table
 from ..tree import Page
 from . import Doc, Output
 from .common import at
-
-
-def closed(model: PlanModel, on: dt.date) -> bool:
-    c = model.plan.consultation
-    return c is not None and on > c.closes
-
-
-def _points(model: PlanModel) -> list[tuple[Submission, ConsultationPoint]]:
-    return [(s, pt) for s in model.submissions for pt in s.points]
-
-
-def groups(model: PlanModel) -> list[tuple[str, str, list[tuple[Submission, ConsultationPoint]]]]:
-    """(kind, id, points) per subject: measures, then recommendations, objectives, others (in the
-    plan's order), "general" last."""
-    by: dict[str, list] = {}
-    for s, pt in _points(model):
-        by.setdefault(pt.about, []).append((s, pt))
-    out = []
-    for kind, ids in (("measure", model.measures), ("recommendation", model.recommendations),
-                      ("objective", model.objectives)):
-        out += [(kind, i, by.pop(i)) for i in ids if i in by]
-    general = by.pop("general", None)
-    out += [("other", i, pts) for i, pts in sorted(by.items())]
-    if general:
-        out.append(("general", "general", general))
-    return out
 
 
 def _respondent(ctx: Ctx, s: Submission) -> Safe:
@@ -101,14 +76,9 @@ def consultation_page(ctx: Ctx, out: Output, on: dt.date) -> Page | None:
              str(len(s.points))] for s in model.submissions]
     doc.html(table([ctx._("Respondent"), ctx._("Kind"), ctx._("Date"), ctx._("Points")], rows, numeric=(3,),
                    caption=ctx._("Consultation responses")))
-    counts: dict[str, int] = {}
-    for _s, pt in _points(model):
-        key = pt.response.decision if pt.response else ""
-        counts[key] = counts.get(key, 0) + 1
-    order = ("adopted", "partly", "not-adopted", "noted", "")
-    tally = ", ".join(f"{ctx.term('decision', k) if k else ctx._('No response yet')}: {counts[k]}"
-                      for k in sorted(counts, key=lambda k: order.index(k) if k in order else len(order)))
-    doc.html(p(ctx._("Decisions: {list}.", list=tally)))
+    summary = ", ".join(f"{ctx.term('decision', k) if k else ctx._('No response yet')}: {v}"
+                        for k, v in tally(model))
+    doc.html(p(ctx._("Decisions: {list}.", list=summary)))
     doc.h(2, ctx._("Points and responses"))
     for kind, ident, pts in groups(model):
         heading, subject = _subject(ctx, kind, ident)
@@ -124,8 +94,7 @@ def consultation_page(ctx: Ctx, out: Output, on: dt.date) -> Page | None:
 
 def measure_input(ctx: Ctx, mid: str) -> str:
     """The section of a measure page on its consultation input (Markdown), or ""."""
-    pts = [(s, pt) for s, pt in _points(ctx.model)
-           if pt.about == mid or (pt.response is not None and mid in pt.response.changed)]
+    pts = input_to(ctx.model, mid)
     if not pts:
         return ""
     ctx = at(ctx, ctx.routes.url("measure", mid))
