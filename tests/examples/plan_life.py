@@ -20,7 +20,7 @@ def make(root: Path, *, tag: bool = True) -> Path:
     plan = root / "plan" / "plan.yaml"
     head, _, tail = plan.read_text().partition("versions:\n")
     rest = tail[tail.index("consultation:\n"):]
-    plan.write_text(head + V01 + rest)
+    plan.write_text(head.replace('version: "1.0"', 'version: "0.1"') + V01 + rest)
     git(root, "init", "-q", "-b", "main")
     git(root, "add", ".")
     git(root, "commit", "-qm", "Version 0.1: consultation draft")

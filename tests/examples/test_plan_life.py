@@ -142,3 +142,41 @@ def test_consultation_report_docx_and_pdf_in_both_languages(built):
     assert "Høringsnotat" in pdf and "Innspill og vurderinger" in pdf and "Delvis tatt til følge" in pdf
     assert "Plassene for menn bør ikke bare ligge i hovedstaden." in pdf
     assert "Tiltak som er endret etter høringen" in pdf
+
+
+def test_superseded_version_documents_built_from_git_cached_and_listed(plan, built):
+    import docx
+    import pypdf
+
+    from napkit.render.docs.archive import build_archived
+
+    commit = git(plan, "rev-parse", "v0.1^{commit}").strip()
+    cache = built / ".versions" / f"0.1-{commit}"
+    assert (cache / "done").is_file()
+    for lang in ("nb", "en"):
+        for ext in ("docx", "pdf"):
+            assert (built / f"demo-plan-0.1-{lang}.{ext}").is_file()
+            assert (built / "site" / "files" / f"demo-plan-0.1-{lang}.{ext}").is_file()
+    first = " ".join(p.text for p in docx.Document(str(built / "demo-plan-0.1-en.docx")).paragraphs[:40])
+    assert "Superseded: this is version 0.1 of the plan. The current version is 1.0." in first
+    pdf = re.sub(r"\s+", " ", " ".join(pg.extract_text() or "" for pg in pypdf.PdfReader(str(built / "demo-plan-0.1-nb.pdf")).pages))
+    assert "Erstattet: Dette er versjon 0.1 av planen. Gjeldende versjon er 1.0." in pdf
+    # the old version's text, not today's: M-04 without the places outside the capital
+    assert "hvorav fire for menn, og" in pdf and "utenfor hovedstaden, og" not in pdf
+    en = article((built / "site/en/downloads/index.html").read_text())
+    assert "Earlier versions (superseded)" in en and "(version 0.1, superseded, PDF)" in en
+    nb = article((built / "site/nedlastinger/index.html").read_text())
+    assert "Tidligere versjoner (erstattet)" in nb and "versjon 0.1, erstattet, PDF" in nb
+
+    class Steps:
+        def __init__(self) -> None:
+            self.said: list[str] = []
+
+        def step(self, message: str) -> None:
+            self.said.append(message)
+
+    steps = Steps()
+    before = (cache / "demo-plan-0.1-en.pdf").stat().st_mtime_ns
+    build_archived(run_folder(plan).model, plan, built, steps)
+    assert "documents: version 0.1 from the cache" in steps.said
+    assert (cache / "demo-plan-0.1-en.pdf").stat().st_mtime_ns == before

@@ -90,7 +90,10 @@ def build_documents(model: PlanModel, analysis: Analysis, root: Path, out: Path,
         for lang in model.languages:
             jobs.append((f"consultation report: {lang}", consultation_stem(model, lang),
                          lambda lang=lang: compose_consultation(model, lang)))
-    return _write(jobs, root, Path(out), formats, progress, pinned_epoch(model))
+    written = _write(jobs, root, Path(out), formats, progress, pinned_epoch(model))
+    from .archive import build_archived
+
+    return written + build_archived(model, root, Path(out), progress, formats)  # superseded versions, cached
 
 
 def reported_periods(model: PlanModel) -> tuple[str, ...]:

@@ -109,6 +109,9 @@ def compose(model: PlanModel, analysis: Analysis, root: Path, documents: list[tu
     css = stylesheet()
     periods = list(reported_periods(model))
     reports = find_reports(model, periods, documents)
+    from ..docs.archive import find_archived
+
+    archived = find_archived(model, documents[0][2].parent) if documents else []
     site = SiteTree(default, [])
     data = open_data(model, analysis)
     from ...analyse.changelog import history
@@ -116,7 +119,7 @@ def compose(model: PlanModel, analysis: Analysis, root: Path, documents: list[tu
     if model.plan.versions:
         step("site: versions and changes (git)")
     hist = history(model, root)  # once for every language: it reads the versions from git
-    shared = (model, analysis, root, routes, downloads_, documents, css, periods, reports, data, hist)
+    shared = (model, analysis, root, routes, downloads_, documents, css, periods, reports, data, hist, archived)
     if len(model.languages) > 1 and len(model.measures) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -149,11 +152,14 @@ def _language_in_worker(lang: str) -> LanguageTree:
 
 def _language_tree(lang: str, model: PlanModel, analysis: Analysis, root: Path, routes: dict[str, Routes],
                    downloads_: list[Download], documents: list[tuple[str, str, Path]], css: bytes,
-                   periods: list[str], reports: dict, data: dict[str, bytes], hist=None) -> LanguageTree:
+                   periods: list[str], reports: dict, data: dict[str, bytes], hist=None,
+                   archived: list = ()) -> LanguageTree:
     """Every page, file and the nav of one language."""
     default = model.plan.default_language
     ctx = Ctx(model, analysis, lang, routes[lang], routes, downloads_,
-              open_data=[(name, len(content)) for name, content in data.items()])
+              open_data=[(name, len(content)) for name, content in data.items()],
+              archived=[(v, Download(lg, fmt_, f"{FILES_DIR}/{path.name}", path.stat().st_size))
+                        for v, lg, fmt_, path in archived])
     out = Output()
     home(ctx, out)
     measures_index(ctx, out)
@@ -198,6 +204,8 @@ def _language_tree(lang: str, model: PlanModel, analysis: Analysis, root: Path, 
             files[d.url] = path.read_bytes()
         for name, path in reports.items():
             files[f"{FILES_DIR}/{name}"] = path.read_bytes()
+        for _v, _l, _f, path in archived:  # superseded versions' documents
+            files[f"{FILES_DIR}/{path.name}"] = path.read_bytes()
         for name, content in data.items():  # the open data, shared by every language like the documents
             files[f"{DATA_DIR}/{name}"] = content
     title = ctx.text(model.plan.title)

@@ -117,6 +117,8 @@ class Ctx:
     downloads: list[Download] = field(default_factory=list)
     page_url: str = ""  # site URL of the page being built: links are made relative to it
     open_data: list[tuple[str, int]] = field(default_factory=list)  # (file under data/, size)
+    # the superseded versions' documents: (version, Download), newest version first
+    archived: list[tuple[str, Download]] = field(default_factory=list)
 
     # -- words ---------------------------------------------------------------------------------
     @property

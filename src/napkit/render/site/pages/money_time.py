@@ -154,6 +154,9 @@ def downloads(ctx: Ctx, out: Output) -> Page:
         doc.html(table([ctx._("Document"), ctx._("Language"), ctx._("Format"), ctx._("Size")], rows))
     else:
         doc.html(p(ctx._("The plan documents are not published yet. They will be available here when ready.")))
+    from .versions import archived_section
+
+    archived_section(ctx, doc)  # the superseded versions' documents
     open_data_section(ctx, doc)
     return out.add(Page(ctx.routes.path("downloads"), title, doc.markdown(), "downloads", "downloads"))
 

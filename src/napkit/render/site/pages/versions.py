@@ -166,3 +166,29 @@ def versions_page(ctx: Ctx, out: Output, hist: History) -> Page | None:
             doc.html(p(ctx._("Changes from version {version}.", version=e.base.version if e.base else "")))
         changes_section(ctx, doc, e)
     return out.add(Page(ctx.routes.path("versions"), title, doc.markdown(), "versions", "versions"))
+
+
+def archived_section(ctx: Ctx, doc: Doc) -> None:
+    """On the downloads page: the documents of the superseded versions, marked as such."""
+    if not ctx.archived:
+        return
+    from .. import labels
+    from .money_time import _size
+
+    newest = ctx.model.plan.versions[-1].version if ctx.model.plan.versions else ""
+    doc.h(2, ctx._("Earlier versions (superseded)"), anchor="superseded")
+    doc.html(p(Safe("{} ").format(ctx._("These versions are superseded by version {version}. They stay published "
+                                        "so that what was proposed and decided can be read as it stood.",
+                                        version=newest))
+               + ctx.link("versions", None, ctx._("What changed between the versions")) if ctx.model.plan.versions
+               else esc("")))
+    rows = []
+    for version, d in ctx.archived:
+        name = ctx.model.plan.title.get(d.lang, ctx.langs) if ctx.model.plan.title else ""
+        label = Safe("{} ({}, {})").format(name, ctx._("version {version}, superseded", version=version),
+                                           d.fmt.upper())
+        rows.append([rowh(Safe('<a href="{}" hreflang="{}">{}</a>').format(ctx.href(d.url), d.lang, label)),
+                     version, labels.language_in(d.lang, ctx.lang), ctx.term("doc", d.fmt),
+                     Cell(_size(d.size, ctx.lang), numeric=True)])
+    doc.html(table([ctx._("Document"), ctx._("Version"), ctx._("Language"), ctx._("Format"), ctx._("Size")], rows,
+                   caption=ctx._("Documents of earlier versions")))
