@@ -15,6 +15,7 @@ Extract with `pybabel extract -F babel.cfg -o src/napkit/locale/napkit.pot src/n
 from __future__ import annotations
 
 import gettext as _gettext
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
@@ -66,7 +67,9 @@ def compile_po(data: bytes, lang: str, name: str = "") -> Catalog:
     try:
         po = read_po(BytesIO(data), locale=None, domain=DOMAIN, abort_invalid=True)
     except PoFileError as exc:
-        raise CatalogError(str(exc), getattr(exc, "lineno", 0) or 0) from None
+        line = getattr(exc, "lineno", None)
+        message = re.sub(r" on \d+$", "", str(exc))
+        raise CatalogError(message, line + 1 if isinstance(line, int) else 0) from None  # Babel counts from 0
     except (UnicodeDecodeError, ValueError) as exc:
         raise CatalogError(f"not a readable .po file ({exc})") from None
     po.fuzzy = False  # a header marked fuzzy would drop Plural-Forms
