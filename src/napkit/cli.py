@@ -635,6 +635,11 @@ def build(ctx: Context, target: str, out: Path | None, full: bool, engine: str) 
     from .export.finite import NotFinite
     from .util.atomic import BuildFolderError
 
+    from . import locale
+    from .render.site.context import FALLBACKS
+
+    locale.missing.clear()  # what this build shows in another language (report_fallbacks)
+    FALLBACKS.clear()
     try:
         with progress_display(quiet=ctx.no_progress) as progress:
             written = run_build(result, BuildOptions(ctx.root, out or ctx.root / "build", targets, progress, full,
