@@ -11,6 +11,7 @@ per plan take about a minute."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 
 import pytest
 
@@ -78,6 +79,8 @@ async def _measure_all(base: str, jobs: list[tuple[int, str, str, str]]) -> dict
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         contexts = {w: await browser.new_context(viewport={"width": w, "height": 900}) for w in WIDTHS}
+        for context in contexts.values():  # a busy CI machine: pages may take longer than the 30 s default
+            context.set_default_timeout(120_000)
         gate = asyncio.Semaphore(TABS)
 
         async def one(width: int, lang: str, name: str, url: str) -> None:
@@ -103,7 +106,10 @@ def layout(served) -> tuple[Built, dict]:
     built, base = served
     jobs = [(w, lang, name, url) for w in WIDTHS for lang in built.model.languages
             for name, url in templates(built, lang).items()]
-    return built, asyncio.run(_measure_all(base, jobs))
+    # in a thread of its own: the session's sync playwright (the `browser` fixture) runs an event
+    # loop in this one, and asyncio.run refuses to start a second
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return built, pool.submit(asyncio.run, _measure_all(base, jobs)).result()
 
 
 def test_no_page_is_wider_than_the_screen(layout) -> None:
