@@ -107,6 +107,9 @@ def test_consultation_page_after_it_closed(built):
     assert order == sorted(order)
     assert "The places for men should not all be in the capital. Partly taken up Two of the four places" in en
     assert "Not taken up" in en and "Noted" in en
+    html = (built / "site/en/consultation/index.html").read_text()
+    assert 'href="../../files/demo-plan-consultation-en.pdf"' in html and "Consultation report (English, PDF)" in en
+    assert (built / "site/files/demo-plan-consultation-nb.docx").is_file()
     nb = article((built / "site/horing/index.html").read_text())
     assert "Offentlig høring" in nb and "3 høringsinstanser sendte innspill" in nb and "Delvis tatt til følge" in nb
     assert "Plassene for menn bør ikke bare ligge i hovedstaden." in nb
@@ -120,6 +123,8 @@ def test_measure_page_shows_its_input_and_what_it_changed(built):
     # a general point that changed M-01 shows on M-01's page, as not about it but changing it
     m1 = article((built / "site/en/measures/M-01/index.html").read_text())
     assert "survivors" in m1[m1.index("Input from the public consultation"):]
+    assert 'href="../../consultation/&#35;m-04"' in (built / "site/en/measures/M-04/index.html").read_text()  # = #m-04
+    assert "The plan as a whole" in m1[m1.index("Input from the public consultation"):]
     nb = article((built / "site/tiltak/M-04/index.html").read_text())
     assert "Innspill fra høringen" in nb and "Endret dette tiltaket" in nb
     # a measure no point is about or changed carries no such section

@@ -112,6 +112,9 @@ def compose(model: PlanModel, analysis: Analysis, root: Path, documents: list[tu
     from ..docs.archive import find_archived
 
     archived = find_archived(model, documents[0][2].parent) if documents else []
+    consulted = [(lg, ext, documents[0][2].parent / f"{model.plan.id}-consultation-{lg}.{ext}")
+                 for lg in model.languages for ext in ("pdf", "docx")] if documents else []
+    consulted = [c for c in consulted if c[2].is_file()]
     site = SiteTree(default, [])
     data = open_data(model, analysis)
     from ...analyse.changelog import history
@@ -119,7 +122,8 @@ def compose(model: PlanModel, analysis: Analysis, root: Path, documents: list[tu
     if model.plan.versions:
         step("site: versions and changes (git)")
     hist = history(model, root)  # once for every language: it reads the versions from git
-    shared = (model, analysis, root, routes, downloads_, documents, css, periods, reports, data, hist, archived)
+    shared = (model, analysis, root, routes, downloads_, documents, css, periods, reports, data, hist, archived,
+              consulted)
     if len(model.languages) > 1 and len(model.measures) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -153,13 +157,15 @@ def _language_in_worker(lang: str) -> LanguageTree:
 def _language_tree(lang: str, model: PlanModel, analysis: Analysis, root: Path, routes: dict[str, Routes],
                    downloads_: list[Download], documents: list[tuple[str, str, Path]], css: bytes,
                    periods: list[str], reports: dict, data: dict[str, bytes], hist=None,
-                   archived: list = ()) -> LanguageTree:
+                   archived: list = (), consulted: list = ()) -> LanguageTree:
     """Every page, file and the nav of one language."""
     default = model.plan.default_language
     ctx = Ctx(model, analysis, lang, routes[lang], routes, downloads_,
               open_data=[(name, len(content)) for name, content in data.items()],
               archived=[(v, Download(lg, fmt_, f"{FILES_DIR}/{path.name}", path.stat().st_size))
-                        for v, lg, fmt_, path in archived])
+                        for v, lg, fmt_, path in archived],
+              consultation_docs=[Download(lg, ext, f"{FILES_DIR}/{path.name}", path.stat().st_size)
+                                 for lg, ext, path in consulted])
     out = Output()
     home(ctx, out)
     measures_index(ctx, out)
@@ -204,6 +210,8 @@ def _language_tree(lang: str, model: PlanModel, analysis: Analysis, root: Path, 
             files[d.url] = path.read_bytes()
         for name, path in reports.items():
             files[f"{FILES_DIR}/{name}"] = path.read_bytes()
+        for _l, _f, path in consulted:  # the consultation report
+            files[f"{FILES_DIR}/{path.name}"] = path.read_bytes()
         for _v, _l, _f, path in archived:  # superseded versions' documents
             files[f"{FILES_DIR}/{path.name}"] = path.read_bytes()
         for name, content in data.items():  # the open data, shared by every language like the documents

@@ -119,6 +119,7 @@ class Ctx:
     open_data: list[tuple[str, int]] = field(default_factory=list)  # (file under data/, size)
     # the superseded versions' documents: (version, Download), newest version first
     archived: list[tuple[str, Download]] = field(default_factory=list)
+    consultation_docs: list[Download] = field(default_factory=list)  # the consultation report
 
     # -- words ---------------------------------------------------------------------------------
     @property

@@ -14,7 +14,7 @@ from ....analyse.consultation import closed, groups, input_to, tally
 from ....model import ConsultationPoint, Submission
 from ..context import Ctx, anchor_of
 from ..escape import Safe, esc, safe_url
-from ..html import badge, link, p, rowh, table
+from ..html import badge, link, p, rowh, table, ul
 from ..tree import Page
 from . import Doc, Output
 from .common import at
@@ -71,6 +71,13 @@ def consultation_page(ctx: Ctx, out: Output, on: dt.date) -> Page | None:
                             "government's decision and the reasons for it.",
                             "{n} respondents sent input. Every point they made is listed below with the "
                             "government's decision and the reasons for it.", n)))
+    if ctx.consultation_docs:
+        from .. import labels
+
+        doc.html(p(ctx._("The consultation report sums up the input and the government's assessment of it:")))
+        doc.html(ul([Safe('<a href="{}" hreflang="{}">{} ({}, {})</a>').format(
+            ctx.href(d.url), d.lang, ctx._("Consultation report"), labels.language_in(d.lang, ctx.lang), d.fmt.upper())
+            for d in ctx.consultation_docs]))
     doc.h(2, ctx._("Respondents"))
     rows = [[rowh(_respondent(ctx, s)), ctx.term("respondent_kind", s.respondent_kind), ctx.date(s.date),
              str(len(s.points))] for s in model.submissions]
@@ -102,14 +109,16 @@ def measure_input(ctx: Ctx, mid: str) -> str:
     rows = []
     for s, pt in pts:
         changed = pt.response is not None and mid in pt.response.changed
-        about = ctx._("this measure") if pt.about == mid else pt.about
+        about = (ctx._("this measure") if pt.about == mid else ctx._("The plan as a whole") if pt.about == "general"
+                 else pt.about)
         rows.append([rowh(_respondent(ctx, s)), ctx.text(pt.summary), about, _decision(ctx, pt),
                      ctx.text(pt.response.rationale) if pt.response else "–",
                      ctx._("Yes") if changed else ctx._("No")])
     doc.html(table([ctx._("Respondent"), ctx._("Point"), ctx._("About"), ctx._("Decision"), ctx._("Reasons"),
                     ctx._("Changed this measure")], rows, label=ctx._("Input from the public consultation")))
     doc.html(p(Safe("{} ").format(ctx._("All the input and the responses:"))
-               + ctx.link("consultation", None, ctx._("Public consultation"))))
+               + ctx.link("consultation", None, ctx._("Public consultation"),
+                          anchor=anchor_of(mid) if any(pt.about == mid for _s, pt in pts) else None)))
     return doc.markdown()
 
 
