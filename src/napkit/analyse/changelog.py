@@ -169,6 +169,9 @@ def history(model: PlanModel, root: Path, current=None) -> History:
         out.git = False
         out.entries = [VersionChanges(v, None, "no-git") for v in reversed(versions)]
         return out
+    if len(versions) == 1 and versions[0].ref is None:  # the working tree is the only version: nothing to read
+        out.entries = [VersionChanges(versions[0], None, "first")]
+        return out
     top, prefix = repo
     saved = dict(locale._plan)  # run() sets the plan's catalogs of the tree it reads
     results: dict[int, object] = {}
