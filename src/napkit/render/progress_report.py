@@ -104,7 +104,7 @@ def report_of(model: PlanModel, progress: PeriodProgress, lang: str) -> Report:
     sections.append(Section("by_measure", _("Progress by measure", lang),
                             (_("Measure", lang), _("Lead", lang), _("Status", lang), _("Completion", lang),
                              _("Milestones (met/due)", lang), _("What was done", lang)),
-                            tuple(rows), numeric=(3, 4), widths=(0.24, 0.1, 0.1, 0.11, 0.1, 0.35)))
+                            tuple(rows), numeric=(3, 4), widths=(0.2, 0.15, 0.13, 0.1, 0.1, 0.32)))
 
     rows = []
     for iid, ip in progress.indicators.items():
