@@ -185,3 +185,16 @@ def test_superseded_version_documents_built_from_git_cached_and_listed(plan, bui
     build_archived(run_folder(plan).model, plan, built, steps)
     assert "documents: version 0.1 from the cache" in steps.said
     assert (cache / "demo-plan-0.1-en.pdf").stat().st_mtime_ns == before
+
+
+def test_no_consultation_page_or_input_while_open(plan, monkeypatch):
+    from napkit.render.site.compose import compose
+
+    monkeypatch.setenv("NAP_TODAY", "2026-11-20")  # the last day of the consultation
+    result = run_folder(plan)
+    site = compose(result.model, result.analysis, plan, [])
+    for tree in site.languages:
+        assert tree.page("consultation") is None
+        assert "nap-consultation" in tree.page("measure:M-04").body  # the banner instead
+        assert "Input from the public consultation" not in tree.page("measure:M-04").body
+        assert tree.page("versions") is not None
