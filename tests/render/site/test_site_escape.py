@@ -95,8 +95,10 @@ def test_safe_url() -> None:
 # -- the built site ------------------------------------------------------------------------------
 
 def all_text_files(built: Built):
+    """Every page, search index and sitemap. Not the open data under data/: there the plan's text
+    is data, as written (JSON strings, CSV cells), and no browser renders it as markup."""
     for path in built.site.rglob("*"):
-        if path.suffix in (".html", ".json", ".xml"):
+        if path.suffix in (".html", ".json", ".xml") and path.relative_to(built.site).parts[0] != "data":
             yield path, path.read_text(encoding="utf-8")
 
 

@@ -37,6 +37,7 @@ from .context import Ctx, Download, Routes
 from .pages import Output
 from .pages.accessibility import accessibility
 from .pages.agencies import agencies_index, agency
+from .pages.catalog import FILTER_FILE, FILTER_SCRIPT
 from .pages.handwritten import HandwrittenError, read_handwritten
 from .pages.indicators import indicator_pages
 from .pages.recommendation import recommendation_pages
@@ -205,6 +206,7 @@ def _language_tree(lang: str, model: PlanModel, analysis: Analysis, root: Path, 
     files = dict(out.files)
     files.update(hand.files)
     files[STYLESHEET] = css
+    files[FILTER_FILE] = FILTER_SCRIPT.encode("utf-8")  # the catalog pages' filter (pages/catalog.py)
     if lang == default:
         for d, (_l, _f, path) in zip(downloads_, documents):
             files[d.url] = path.read_bytes()

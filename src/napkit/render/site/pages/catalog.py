@@ -1,5 +1,5 @@
 """A report's recommendations as one table that a reader can filter by pillar, theme, response and
-coverage — in the page, with a few lines of inline script and nothing fetched. Without script the
+coverage — in the page, with a small script file of the site and nothing fetched. Without script the
 form stays hidden and the whole table shows. Each row links to the recommendation's own page."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from ..escape import Safe, esc
 from .common import coverage_badge, response_badge
 
 FILTERS = ("pillar", "theme", "response", "coverage")
+FILTER_FILE = "assets/napkit/catalog-filter.js"  # in each language's tree, beside the stylesheet
 
-# Hides the rows that do not match the chosen values and says how many are shown. One line:
-# Markdown takes the block as it is (see html.block).
+# Hides the rows that do not match the chosen values and says how many are shown.
 FILTER_SCRIPT = (
     "(function(){var f=document.getElementById('nap-filter');if(!f)return;f.hidden=false;"
     "var rows=document.querySelectorAll('#nap-catalog tbody tr');var n=document.getElementById('nap-filter-count');"
@@ -78,4 +78,6 @@ def filterable_table(ctx: Ctx, recs) -> Safe:
         ctx._("Recommendations"), ctx._("Recommendations"))
         + Safe("").join(Safe('<th scope="col">{}</th>').format(h) for h in head)
         + Safe("</tr></thead><tbody>") + Safe("").join(body) + Safe("</tbody></table></div>"))
-    return form + table + Safe("<script>{}</script>").format(Safe(FILTER_SCRIPT))
+    # the script is a file of the site (compose.py writes FILTER_SCRIPT there): no inline script
+    src = ctx.href(ctx.routes.prefix + FILTER_FILE)
+    return form + table + Safe('<script src="{}"></script>').format(src)
