@@ -67,7 +67,7 @@ def run(tree: Tree, *, strict: bool = False) -> Result:
                                 *check_consultation(built.model, ref_exists=_ref_checker(tree, built.model),
                                                     shadow_ids=built.shadow_ids),
                                 *coverage_findings(built.model, analysis.coverage, unusable.unjudged_coverage)],
-                               unusable))
+                               unusable, built.model))
         # plan-quality rules (validate/quality/): NAP7xx, switchable in plan.yaml `quality`
         findings.items = with_quality(findings.items, built.model, analysis.coverage, built.shadow_ids, unusable)
     return Result(findings.promoted(strict), built.model, analysis, loaded.documents)

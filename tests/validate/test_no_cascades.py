@@ -132,3 +132,10 @@ def test_syntax_errors_carry_a_plain_hint(plan: Path, text: str, hint: str):
     found = [f for f in findings(plan) if f["file"] == "measures/M-01.yaml"]
     assert [f["code"] for f in found] == ["NAP003"]
     assert hint in found[0]["message"].lower(), found[0]["message"]
+
+
+def test_a_period_that_ends_before_it_starts_is_one_finding_not_one_per_date(plan: Path):
+    edit(plan / "plan/plan.yaml", "period: {start: 2027, end: 2028}", "period: {start: 2028, end: 2027}")
+    found = findings(plan)
+    assert "NAP302" in codes(found, "plan/plan.yaml")
+    assert not {"NAP301", "NAP304"} & set(codes(found)), found

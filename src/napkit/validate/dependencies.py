@@ -82,9 +82,16 @@ def find_unusable(loaded: Loaded, bad_paths: dict[str, list[tuple]], model: Plan
     return out
 
 
-def settle(findings: list[Finding], unusables: Unusables) -> list[Finding]:
+# Findings that measure a date or a year against the plan period.
+PERIOD_CODES = frozenset({"NAP301", "NAP304", "NAP307", "NAP603"})
+
+
+def settle(findings: list[Finding], unusables: Unusables, model: PlanModel | None = None) -> list[Finding]:
     """`findings` of the cross-file rules, with those that only repeat an unusable file's
-    problem replaced by one note each (measures) or one note on the file (registries)."""
+    problem replaced by one note each (measures) or one note on the file (registries). When the
+    plan's period ends before it starts (one finding on plan.yaml), no date is judged against it."""
+    if model is not None and model.plan.start_year > model.plan.end_year:
+        findings = [f for f in findings if f.code not in PERIOD_CODES]
     if not unusables.by_kind:
         return findings
     out: list[Finding] = []
