@@ -97,7 +97,7 @@ def test_versions_page_in_both_languages(built):
 def test_consultation_page_after_it_closed(built):
     en = article((built / "site/en/consultation/index.html").read_text())
     assert "Public consultation" in en and "ran from 1 September 2026 to 20 November 2026" in en
-    assert "3 respondents sent input" in en
+    assert "Respondents who sent input: 3." in en
     for name in ("Network against Exploitation (fictional)", "Municipality of Northtown (fictional)",
                  "Department of Criminology, University of Exampleland (fictional)"):
         assert name in en
@@ -111,7 +111,7 @@ def test_consultation_page_after_it_closed(built):
     assert 'href="../../files/demo-plan-consultation-en.pdf"' in html and "Consultation report (English, PDF)" in en
     assert (built / "site/files/demo-plan-consultation-nb.docx").is_file()
     nb = article((built / "site/horing/index.html").read_text())
-    assert "Offentlig høring" in nb and "3 høringsinstanser sendte innspill" in nb and "Delvis tatt til følge" in nb
+    assert "Offentlig høring" in nb and "Høringsinstanser som sendte innspill: 3." in nb and "Delvis tatt til følge" in nb
     assert "Plassene for menn bør ikke bare ligge i hovedstaden." in nb
 
 

@@ -35,12 +35,7 @@ def compose_consultation(model: PlanModel, lang: str) -> dict:
     if c is not None:
         blocks.append(A.para(w._("The public consultation on the plan ran from {opens} to {closes}.",
                                  opens=w.date(c.opens), closes=w.date(c.closes))))
-    from ...locale import ngettext
-
-    blocks.append(A.para(ngettext("{n} respondent sent input. Every point they made is listed below with the "
-                                  "government's decision and the reasons for it.",
-                                  "{n} respondents sent input. Every point they made is listed below with the "
-                                  "government's decision and the reasons for it.", n, lang)))
+    blocks.append(A.para(w._("Respondents who sent input: {n}. Every point they made is listed below with the government's decision and the reasons for it.", n=n)))
     rows = [[w.t(s.respondent), w.term("respondent_kind", s.respondent_kind), w.date(s.date) if s.date else "",
              str(len(s.points))] for s in model.submissions]
     blocks.append(A.header(2, w._("Respondents"), "respondents"))

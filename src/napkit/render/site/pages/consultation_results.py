@@ -67,10 +67,7 @@ def consultation_page(ctx: Ctx, out: Output, on: dt.date) -> Page | None:
     if not n:
         doc.html(p(ctx._("No responses were received.")))
         return out.add(Page(ctx.routes.path("consultation"), title, doc.markdown(), "consultation", "consultation"))
-    doc.html(p(ctx.ngettext("{n} respondent sent input. Every point they made is listed below with the "
-                            "government's decision and the reasons for it.",
-                            "{n} respondents sent input. Every point they made is listed below with the "
-                            "government's decision and the reasons for it.", n)))
+    doc.html(p(ctx._("Respondents who sent input: {n}. Every point they made is listed below with the government's decision and the reasons for it.", n=n)))
     if ctx.consultation_docs:
         from .. import labels
 
