@@ -103,23 +103,31 @@ def compose(model: PlanModel, analysis: Analysis, lang: str) -> dict:
     for n, (title, ident, make) in enumerate(annexes, start=1):
         blocks.append(A.header(1, w._("Annex") + f" {n}: {title}", ident, classes=["annex"]))
         blocks += make(model, analysis, w)
-    responsible = w.agency(plan.responsible) if plan.responsible else ""
     dated = " · ".join(x for x in (w._("Version") + f" {plan.version}" if plan.version else "",
                                    w.date(plan.date) if plan.date else "") if x)
+    return A.document(document_meta(model, w, lang, title=w.t(plan.title), subtitle=w.t(plan.subtitle),
+                                    date=dated, description=w.t(plan.subtitle)), blocks)
+
+
+def document_meta(model: PlanModel, w: _Words, lang: str, *, title: str, subtitle: str, date: str,
+                  period: str | None = None, description: str | None = None) -> dict:
+    """The metadata every napkit document carries (cover, running header, DOCX core properties);
+    `period` defaults to the plan's years."""
+    plan = model.plan
     meta = {
-        "title": w.t(plan.title),
-        "subtitle": w.t(plan.subtitle),
-        "author": responsible,
-        "date": dated,
+        "title": title,
+        "subtitle": subtitle,
+        "author": w.agency(plan.responsible) if plan.responsible else "",
+        "date": date,
         "lang": {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}.get(lang, lang),
         "toc-title": w._("Contents"),
         "country": w.t(plan.country),
-        "period": f"{plan.start_year}–{plan.end_year}",
+        "period": period or f"{plan.start_year}–{plan.end_year}",
         "page-label": w._("Page"),
-        # DOCX: core properties
-        "description": w.t(plan.subtitle),
     }
-    return A.document(meta, blocks)
+    if description is not None:
+        meta["description"] = description  # DOCX: core properties
+    return meta
 
 
 # -- introduction --------------------------------------------------------------------------------
@@ -348,16 +356,6 @@ def compose_report(model: PlanModel, report, lang: str) -> dict:
     # the report is as of its latest entry (the plan's own date is from before the period began)
     reported = [e.date for e in model.progress if e.period == report.period and e.date]
     dated = max(reported) if reported else plan.date
-    meta = {
-        "title": report.title,
-        "subtitle": w.t(plan.title),
-        "author": w.agency(plan.responsible) if plan.responsible else "",
-        "date": w.date(dated) if dated else "",
-        "lang": {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}.get(lang, lang),
-        "toc-title": w._("Contents"),
-        "country": w.t(plan.country),
-        "period": report.period,
-        "page-label": w._("Page"),
-    }
-    return A.document(meta, blocks)
+    return A.document(document_meta(model, w, lang, title=report.title, subtitle=w.t(plan.title),
+                                    date=w.date(dated) if dated else "", period=report.period), blocks)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ...analyse.consultation import groups, points, tally
 from ...model import PlanModel
 from . import ast as A
-from .compose import _Words  # the plan documents' words (dates, terms, agencies)
+from .compose import _Words, document_meta  # the plan documents' words (dates, terms, agencies)
 
 
 def _subject(model: PlanModel, w: _Words, kind: str, ident: str) -> str:
@@ -73,16 +73,6 @@ def compose_consultation(model: PlanModel, lang: str) -> dict:
     dated = max((s.date for s in model.submissions if s.date), default=None)
     if model.plan.versions and model.plan.versions[-1].date:
         dated = model.plan.versions[-1].date
-    meta = {
-        "title": w._("Consultation report"),
-        "subtitle": w.t(plan.title),
-        "author": w.agency(plan.responsible) if plan.responsible else "",
-        "date": w.date(dated) if dated else "",
-        "lang": {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}.get(lang, lang),
-        "toc-title": w._("Contents"),
-        "country": w.t(plan.country),
-        "period": f"{plan.start_year}–{plan.end_year}",
-        "page-label": w._("Page"),
-        "description": w._("Consultation report"),
-    }
-    return A.document(meta, blocks)
+    return A.document(document_meta(model, w, lang, title=w._("Consultation report"), subtitle=w.t(plan.title),
+                                    date=w.date(dated) if dated else "",
+                                    description=w._("Consultation report")), blocks)
