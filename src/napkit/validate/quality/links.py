@@ -19,24 +19,19 @@ def _unknown(what: str, ref: str, options: Iterable[str], src: Src) -> Finding:
 def known_links(ctx: Context) -> Iterator[Finding]:
     """NAP790; ids of objects dropped for schema errors of their own are not unknown."""
     model = ctx.model
-    for r in model.recommendations.values():
-        for i, other in enumerate(r.same_as):
-            if other == r.id:
-                yield make("NAP790", r.src.at("same_as", i).pos(), f"{r.id} lists itself in same_as")
-            elif other not in model.recommendations and not ctx.may_exist("recommendations", other):
-                yield _unknown("recommendation", other, model.recommendations, r.src.at("same_as", i))
-    for m in model.measures.values():
-        for i, other in enumerate(m.after):
-            if other == m.id:
-                yield make("NAP790", m.src.at("after", i).pos(), f"{m.id} lists itself in after")
-            elif other not in model.measures and not ctx.may_exist("measure", other):
-                yield _unknown("measure", other, model.measures, m.src.at("after", i))
-    for ind in model.indicators.values():
-        for i, other in enumerate(ind.at_most):
-            if other == ind.id:
-                yield make("NAP790", ind.src.at("at_most", i).pos(), f"{ind.id} lists itself in at_most")
-            elif other not in model.indicators and not ctx.may_exist("indicators", other):
-                yield _unknown("indicator", other, model.indicators, ind.src.at("at_most", i))
+    # (objects that link, the link field, the registry it points into, its kind for may_exist, its name)
+    links = (
+        (model.recommendations, "same_as", model.recommendations, "recommendations", "recommendation"),
+        (model.measures, "after", model.measures, "measure", "measure"),
+        (model.indicators, "at_most", model.indicators, "indicators", "indicator"),
+    )
+    for objects, field, registry, kind, what in links:
+        for obj in objects.values():
+            for i, other in enumerate(getattr(obj, field)):
+                if other == obj.id:
+                    yield make("NAP790", obj.src.at(field, i).pos(), f"{obj.id} lists itself in {field}")
+                elif other not in registry and not ctx.may_exist(kind, other):
+                    yield _unknown(what, other, registry, obj.src.at(field, i))
 
 
 RULES = (known_links,)
