@@ -72,15 +72,22 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)  # 
 PAGE_LIMIT = 10 * 1024 * 1024
 
 
-def front_matter_findings(repo: Repo, rel: str) -> list[Finding]:
-    """A hand-written page's front matter goes through the plan loader's limits (nesting,
-    aliases, control characters), so a bad one is a finding here, not a failed build."""
+def _read(repo: Repo, rel: str, limit: int, what: str) -> str | list[Finding]:
+    """The file's text, or the one finding that says why it cannot be read."""
     try:
-        text = repo.read_text(rel, PAGE_LIMIT)
+        return repo.read_text(rel, limit)
     except UnsafePath as exc:
         return [make(exc.problem.code, Pos(rel, 1, 1), exc.problem.message)]
     except UnicodeDecodeError:
-        return [make("NAP002", Pos(rel, 1, 1), "the page is not valid UTF-8")]
+        return [make("NAP002", Pos(rel, 1, 1), f"{what} is not valid UTF-8")]
+
+
+def front_matter_findings(repo: Repo, rel: str) -> list[Finding]:
+    """A hand-written page's front matter goes through the plan loader's limits (nesting,
+    aliases, control characters), so a bad one is a finding here, not a failed build."""
+    text = _read(repo, rel, PAGE_LIMIT, "the page")
+    if isinstance(text, list):
+        return text
     m = _FRONT_MATTER.match(text)
     if not m or not (m.group(1) or "").strip():
         return []
@@ -96,12 +103,9 @@ def _pos(node: yaml.Node) -> Pos:
 
 
 def config_findings(repo: Repo) -> list[Finding]:
-    try:
-        text = repo.read_text(CONFIG, CONFIG_LIMIT)
-    except UnsafePath as exc:
-        return [make(exc.problem.code, Pos(CONFIG, 1, 1), exc.problem.message)]
-    except UnicodeDecodeError:
-        return [make("NAP002", Pos(CONFIG, 1, 1), "mkdocs.yml is not valid UTF-8")]
+    text = _read(repo, CONFIG, CONFIG_LIMIT, "mkdocs.yml")
+    if isinstance(text, list):
+        return text
     try:
         root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
