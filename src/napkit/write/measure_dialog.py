@@ -6,33 +6,17 @@ with their summaries — when the drafter types `?`."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, TypeVar
 
 import click
 
 from ..model import PlanModel
+from .drafting import ask
+from .drafting import one_of as _one_of
+from .drafting import yes_no as _yes_no
 from .new_measure import (
     MeasureDraft, NewMeasureError, choices_text, resolve_agencies, resolve_agency, resolve_amount,
     resolve_date_in_plan, resolve_objective, resolve_recommendations, resolve_text,
 )
-
-T = TypeVar("T")
-HELP = "?"
-
-
-def ask(prompt: str, resolve: Callable[[str], T], *, default: str | None = None,
-        listing: Callable[[], str] | None = None) -> T:
-    """Ask until `resolve` accepts the answer; `?` prints `listing` (the choices) and asks again."""
-    while True:
-        # an empty answer goes to `resolve` too, so that it can say why one is needed
-        typed = click.prompt(prompt, default=default or "", show_default=bool(default))
-        if typed.strip() == HELP and listing is not None:
-            click.echo(listing())
-            continue
-        try:
-            return resolve(typed)
-        except NewMeasureError as exc:
-            click.echo(f"  {exc}", err=True)
 
 
 def ask_measure(model: PlanModel, given: MeasureDraft) -> MeasureDraft:
@@ -115,19 +99,3 @@ def _within(day: dt.date, d: MeasureDraft) -> dt.date:
     if not d.start <= day <= d.end:
         raise NewMeasureError(f"the measure runs {d.start:%d.%m.%Y}–{d.end:%d.%m.%Y}; a milestone falls inside")
     return day
-
-
-def _one_of(typed: str, options: list[str]) -> str:
-    by_case = {o.casefold(): o for o in options}
-    if typed.strip().casefold() in by_case:
-        return by_case[typed.strip().casefold()]
-    raise NewMeasureError(f"choose one of {', '.join(options)}")
-
-
-def _yes_no(typed: str) -> bool:
-    answer = typed.strip().casefold()
-    if answer in ("y", "yes", "j", "ja"):
-        return True
-    if answer in ("n", "no", "nei"):
-        return False
-    raise NewMeasureError("answer y or n")

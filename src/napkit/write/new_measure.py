@@ -7,7 +7,6 @@ recommendations, dates), with suggestions for near misses, so the file it writes
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import io
 import re
 from dataclasses import dataclass, field
@@ -16,12 +15,14 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..model import PlanModel
+from .drafting import DraftError, id_key, next_id, parse_date, resolve_text  # noqa: F401 (used through this module)
+from .drafting import by_key as _by_key
+from .drafting import suggest as _suggest
 
 MODELINE = "# yaml-language-server: $schema=../schemas/measure.schema.json\n"
 
-
-class NewMeasureError(Exception):
-    """What was asked for does not fit the plan; the message says what to change."""
+# the shared error: what was asked for does not fit the plan; the message says what to change
+NewMeasureError = DraftError
 
 
 @dataclass
@@ -43,21 +44,7 @@ class MeasureDraft:
 
 def next_measure_id(model: PlanModel) -> str:
     """One more than the highest number among ids shaped like the existing ones (M-07 → M-08)."""
-    shapes: dict[tuple[str, int], int] = {}
-    for mid in model.measures:
-        m = re.fullmatch(r"(.*?)(\d+)", mid)
-        if m:
-            key = (m.group(1), len(m.group(2)))
-            shapes[key] = max(shapes.get(key, 0), int(m.group(2)))
-    if not shapes:
-        return "M-01"
-    (prefix, width), highest = max(shapes.items(), key=lambda kv: (sum(1 for k in model.measures if k.startswith(kv[0][0])), kv[1]))
-    return f"{prefix}{highest + 1:0{width}d}"
-
-
-def _suggest(word: str, options) -> str:
-    hits = difflib.get_close_matches(word, list(options), n=3, cutoff=0.5)
-    return f" (did you mean {' or '.join(repr(h) for h in hits)}?)" if hits else ""
+    return next_id(model.measures, "M-01")
 
 
 def check_draft(model: PlanModel, draft: MeasureDraft) -> list[str]:
@@ -108,20 +95,8 @@ def check_draft(model: PlanModel, draft: MeasureDraft) -> list[str]:
 # NewMeasureError saying what to type instead: the CLI asks again at once, so nothing typed before
 # is lost, and flags go through the same resolvers.
 
-def _id_key(text: str) -> str:
-    """'tip24-7', 'TIP24-07' and 'Tip24-007' are one id: case and leading zeros do not matter."""
-    return re.sub(r"\d+", lambda m: str(int(m.group())), text.strip().upper())
-
-
-def _by_key(options) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for option in options:
-        out.setdefault(_id_key(option), []).append(option)
-    return out
-
-
 def resolve_objective(model: PlanModel, typed: str) -> str:
-    hits = _by_key(model.objectives).get(_id_key(typed), [])
+    hits = _by_key(model.objectives).get(id_key(typed), [])
     if len(hits) == 1:
         return hits[0]
     raise NewMeasureError(f"unknown objective '{typed.strip()}'{_suggest(typed.strip(), model.objectives)}; "
@@ -158,24 +133,11 @@ def resolve_recommendations(model: PlanModel, typed: str) -> list[tuple[str, str
         extent = extent.strip().lower() or "full"
         if extent not in ("full", "partial"):
             raise NewMeasureError(f"'{extent}' after {rid.strip()}: write ':partial', or nothing for full")
-        hits = keyed.get(_id_key(rid), [])
+        hits = keyed.get(id_key(rid), [])
         if len(hits) != 1:
             raise NewMeasureError(f"unknown recommendation '{rid.strip()}'{_suggest(rid.strip().upper(), model.recommendations)}")
         out.append((hits[0], extent))
     return out
-
-
-_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y")
-
-
-def parse_date(typed: str) -> dt.date:
-    """2027-12-31, or as Norwegians write it: 31.12.2027."""
-    for form in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(typed.strip(), form).date()
-        except ValueError:
-            continue
-    raise NewMeasureError(f"'{typed.strip()}' is not a date; write 2027-12-31 or 31.12.2027")
 
 
 def resolve_date_in_plan(model: PlanModel, typed: str) -> dt.date:
@@ -184,12 +146,6 @@ def resolve_date_in_plan(model: PlanModel, typed: str) -> dt.date:
     if not plan.start <= day <= plan.end:
         raise NewMeasureError(f"{day} is outside the plan period {plan.start:%d.%m.%Y}–{plan.end:%d.%m.%Y}")
     return day
-
-
-def resolve_text(lang: str, typed: str) -> str:
-    if not typed.strip():
-        raise NewMeasureError(f"every plan language needs this text; write it in '{lang}'")
-    return typed.strip()
 
 
 def resolve_amount(typed: str) -> int | float:
