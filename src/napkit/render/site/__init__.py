@@ -24,6 +24,7 @@ from ...model import PlanModel
 from ...util.atomic import staged_dir
 from ...locale import _
 from . import incremental, labels
+from .charts import cache_charts
 from .compose import compose, find_downloads
 from .engines import DEFAULT as DEFAULT_ENGINE
 from .mkdocs_builder import SiteBuildError, load_base_config, run_mkdocs, write_project
@@ -31,6 +32,9 @@ from .pages.handwritten import HandwrittenError
 from .tree import LanguageTree, url_of
 
 __all__ = ["build_site", "SiteBuildError"]
+
+# the charts of the last build, reused when their data did not change (charts.py)
+CHARTS_CACHE = ".cache/charts"
 
 
 class _Silent:
@@ -100,6 +104,13 @@ def _build_incrementally(configs: list[tuple[LanguageTree, Path]], languages: li
     return only
 
 
+def _remove(folder: Path) -> None:
+    import shutil
+
+    if folder.is_dir() and not folder.is_symlink():
+        shutil.rmtree(folder)
+
+
 def _empty(folder: Path) -> None:
     import shutil
 
@@ -123,10 +134,19 @@ def build_site(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, p
     progress = progress or _Silent()
     root, out = Path(root), Path(out)
     progress.step("site: pages and charts")
+    charts_cache = out / CHARTS_CACHE
+    charts_next = charts_cache.with_name(charts_cache.name + ".next")
+    before = Path(previous) if previous is not None else out
     try:
+        _remove(charts_next)
+        cache_charts(None if full else before / CHARTS_CACHE, charts_next)
         site = compose(model, analysis, root, find_downloads(model, out), step=progress.step)
     except HandwrittenError as exc:
         raise SiteBuildError(str(exc)) from None
+    finally:
+        cache_charts(None, None)
+    _remove(charts_cache)
+    charts_next.rename(charts_cache)
     base = load_base_config(root)
     epoch = pinned_epoch(model)
     with staged_dir(out / "site-src") as src_dir, staged_dir(out / "site") as site_dir:
@@ -137,7 +157,6 @@ def build_site(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, p
                 copyright_line(model, tree.lang))))))
         languages = [incremental.Language(tree.lang, tree.prefix, src_dir / tree.lang) for tree, _c in configs]
         fingerprint = incremental.manifest(languages, epoch) | {"engine": engine}
-        before = Path(previous) if previous is not None else out
         changes = None if full else incremental.find_changes(before / "site-src", before / "site", languages,
                                                              fingerprint)
         only = None

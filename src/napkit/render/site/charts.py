@@ -8,9 +8,13 @@ least 3:1 contrast against white and adjacent areas are parted by white lines.""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import io
+import os
 import textwrap
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Sequence
 
 import matplotlib
@@ -56,6 +60,89 @@ class Chart:
     height: int
 
 
+class _Cache:
+    """Charts are pure functions of their arguments, and matplotlib takes ~70 ms for each: a build
+    draws only the charts whose arguments changed since the last one. Entries are named by a digest
+    of the arguments, matplotlib's version and this file, so a change to any of them draws anew.
+    Every build reads the previous build's entries (`old`) and keeps exactly the ones it used
+    (`new`, hard links for hits), so the cache never grows past one build's charts."""
+
+    def __init__(self) -> None:
+        self.old: Path | None = None
+        self.new: Path | None = None
+
+    @staticmethod
+    @functools.cache
+    def _salt() -> bytes:
+        return matplotlib.__version__.encode() + b"\0" + Path(__file__).read_bytes()
+
+    def key(self, name: str, args: tuple, kwargs: dict) -> str | None:
+        text = repr((name, args, sorted(kwargs.items())))
+        if " at 0x" in text:  # an argument without a stable repr (a lambda tick formatter)
+            return None
+        return hashlib.sha256(self._salt() + text.encode()).hexdigest()
+
+    def get(self, key: str) -> Chart | None:
+        if self.old is None or self.new is None:
+            return None
+        try:
+            data = (self.old / key).read_bytes()
+        except OSError:
+            return None
+        head, _sep, svg = data.partition(b"\n")
+        size = head.split()
+        if len(size) != 2 or not all(x.isdigit() for x in size) or not svg.startswith(b"<?xml"):
+            return None  # damaged: drawn again
+        width, height = int(size[0]), int(size[1])
+        self._link(self.old / key, self.new / key, data)
+        return Chart(svg, width, height)
+
+    def put(self, key: str, chart: Chart) -> None:
+        if self.new is not None:
+            self._write(self.new / key, f"{chart.width} {chart.height}\n".encode() + chart.svg)
+
+    def _link(self, source: Path, target: Path, data: bytes) -> None:
+        try:
+            os.link(source, target)
+        except FileExistsError:
+            pass
+        except OSError:
+            self._write(target, data)
+
+    @staticmethod
+    def _write(target: Path, data: bytes) -> None:
+        # a new file renamed in: never written through a hard link another build shares
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+
+
+_CACHE = _Cache()
+
+
+def cache_charts(old: Path | None, new: Path | None) -> None:
+    """Read the charts of the last build from `old` and keep this build's in `new` (None: off).
+    Set before composing; forked composition workers inherit it."""
+    if new is not None:
+        new.mkdir(parents=True, exist_ok=True)
+    _CACHE.old, _CACHE.new = old, new
+
+
+def _cached(draw):
+    @functools.wraps(draw)
+    def drawn(*args, **kwargs) -> Chart:
+        key = _CACHE.key(draw.__name__, args, kwargs) if _CACHE.new is not None else None
+        if key is None:
+            return draw(*args, **kwargs)
+        chart = _CACHE.get(key)
+        if chart is None:
+            chart = draw(*args, **kwargs)
+            _CACHE.put(key, chart)
+        return chart
+
+    return drawn
+
+
 def colour(i: int) -> str:
     return PALETTE[i % len(PALETTE)]
 
@@ -77,6 +164,7 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
+@_cached
 def stacked_bars(categories: Sequence[str], series: Sequence[tuple[str, Sequence[float]]], *,
                  value_label: str, tick: FuncFormatter | None = None, legend_title: str | None = None,
                  width: float = 7.5, height: float = 4.0) -> Chart:
@@ -104,6 +192,7 @@ def stacked_bars(categories: Sequence[str], series: Sequence[tuple[str, Sequence
         return _save(fig)
 
 
+@_cached
 def horizontal_bars(labels: Sequence[str], values: Sequence[float], *, value_label: str,
                     tick: FuncFormatter | None = None, width: float = 7.5) -> Chart:
     """One bar per label, largest first as given, labels on the left."""
@@ -126,6 +215,7 @@ def horizontal_bars(labels: Sequence[str], values: Sequence[float], *, value_lab
         return _save(fig)
 
 
+@_cached
 def stacked_horizontal(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float], str]], *,
                        value_label: str, width: float = 7.5) -> Chart:
     """Horizontal bars stacked by series (name, values, colour), e.g. coverage per report."""
@@ -160,6 +250,7 @@ class GanttRow:
     milestones: tuple[dt.date, ...]
 
 
+@_cached
 def gantt(rows: Sequence[GanttRow], groups: Sequence[str], *, start: dt.date, end: dt.date, lang: str,
           milestone_label: str, width: float = 9.0) -> Chart:
     """Measures as bars from start to end, grouped (coloured) by objective, milestones as diamonds."""
@@ -204,7 +295,23 @@ def money_ticks(lang: str, divisor: float = 1_000_000) -> FuncFormatter:
         pattern = "#,##0" if float(v).is_integer() else "#,##0.#"
         return format_decimal(v, format=pattern, locale=locale_of(lang))
 
-    return FuncFormatter(fmt)
+    return _Ticks(fmt, f"money_ticks({lang!r}, {divisor!r})")
+
+
+def whole_ticks() -> FuncFormatter:
+    """Axis ticks for counts: whole numbers only."""
+    return _Ticks(lambda v, _pos: f"{v:.0f}" if float(v).is_integer() else "", "whole_ticks()")
+
+
+class _Ticks(FuncFormatter):
+    """A tick formatter that says what it is, so that a chart using it can be cached."""
+
+    def __init__(self, func, name: str) -> None:
+        super().__init__(func)
+        self._name = name
+
+    def __repr__(self) -> str:
+        return self._name
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +320,7 @@ class SeriesPoint:
     value: float
 
 
+@_cached
 def indicator_chart(baseline: Sequence[SeriesPoint], actuals: Sequence[SeriesPoint], targets: Sequence[SeriesPoint],
                     *, value_label: str, names: tuple[str, str, str, str], tick: FuncFormatter | None = None,
                     width: float = 6.0, height: float = 3.4) -> Chart:

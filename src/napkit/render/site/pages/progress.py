@@ -5,14 +5,13 @@ start: before the first report it says that none has been made yet and which per
 
 from __future__ import annotations
 
-from matplotlib.ticker import FuncFormatter
 
 from ....analyse.indicator_status import indicator_statuses
 from ....analyse.progress import REPORT_STATUSES, entries_up_to, progress_of
 from ....locale import _
 from ...i18n import term
 from ...progress_report import Ref, Report, report_of
-from ..charts import horizontal_bars
+from ..charts import horizontal_bars, whole_ticks
 from ..context import Ctx
 from ..escape import Safe, esc
 from ..html import cards, link, p, rowh, table, ul
@@ -78,7 +77,7 @@ def progress_page(ctx: Ctx, out: Output, period: str, files: list[tuple[str, str
 
     statuses = [s for s in REPORT_STATUSES]
     counts = [progress.by_status.get(s, 0) for s in statuses]
-    whole = FuncFormatter(lambda v, _pos: f"{v:.0f}" if float(v).is_integer() else "")
+    whole = whole_ticks()
     chart = horizontal_bars([term("progress_status", s, ctx.lang) for s in statuses], counts,
                             value_label=ctx._("Number"), tick=whole)
     url = chart_file(ctx, f"progress-{period}", chart, out.files)
