@@ -490,6 +490,120 @@ def new_response(ctx: Context, respondent_id, name, kind, day, url, points, summ
     click.echo(f"created {path.relative_to(ctx.root)} ({len(drafted)} point(s) awaiting a response)")
 
 
+def _new_entry(ctx: Context, what: str, given: dict[str, str | None], text_flags: dict[str, tuple[str, ...]]) -> None:
+    """Draft one agency, indicator, recommendation or progress entry from `given` (flag values by
+    field) and `text_flags` (LANG=TEXT values by field), asking in a terminal for the rest; write it."""
+    from .write.drafting import DraftError, collect
+    from .write.new_entries import KINDS
+
+    result = run_pipeline(ctx)
+    model = result.model
+    if model is None:
+        fail("the plan cannot be read; run `nap check` first", EXIT_FINDINGS)
+    kind = KINDS[what]
+    for key, values in text_flags.items():
+        given.update({f"{key}.{lang}": text for lang, text in _lang_values(values, model.languages, key).items()})
+    interactive = sys.stdin.isatty()
+    answers, problems = collect(kind.fields(model, given, interactive), given, interactive, what)
+    if problems:
+        for p in problems:
+            click.echo(f"nap new {what}: {p}", err=True)
+        sys.exit(EXIT_USAGE)
+    try:
+        rel = kind.write(ctx.root, model, answers)
+    except DraftError as exc:
+        fail(str(exc))
+    click.echo(f"{'created' if what == 'progress' else 'added to'} {rel}")
+
+
+@new.command("agency")
+@click.option("--id", "entry_id", help="Agency id, referenced by measures (usually its abbreviation).")
+@click.option("--name", "names", multiple=True, help="Official name, as LANG=TEXT (repeat per language).")
+@click.option("--abbreviation", "abbreviations", multiple=True, help="Common abbreviation, as LANG=TEXT.")
+@click.option("--kind", help="ministry, directorate, police, prosecution, court, municipality, ngo, international or other.")
+@click.option("--parent", help="The agency it reports to: id, abbreviation or name.")
+@click.option("--url", help="Official website (https://…).")
+@click.option("--independent/--not-independent", default=None,
+              help="Whether the government cannot instruct it (courts, prosecution, bodies of parliament).")
+@pass_ctx
+def new_agency(ctx: Context, entry_id, names, abbreviations, kind, parent, url, independent) -> None:
+    """Add an agency to plan/agencies.yaml (comments kept). In a terminal it asks for what the
+    flags do not give, checking each answer as it is typed; `?` lists the agencies."""
+    given = {"id": entry_id, "kind": kind, "parent": parent, "url": url,
+             "independent": None if independent is None else "y" if independent else "n"}
+    _new_entry(ctx, "agency", given, {"name": names, "abbreviation": abbreviations})
+
+
+@new.command("indicator")
+@click.option("--id", "entry_id", help="Indicator id, e.g. IND-VICTIMS.")
+@click.option("--name", "names", multiple=True, help="Short name, as LANG=TEXT (repeat per language).")
+@click.option("--definition", "definitions", multiple=True, help="Exactly what is counted, as LANG=TEXT.")
+@click.option("--unit", "units", multiple=True, help="Unit (e.g. persons), as LANG=TEXT.")
+@click.option("--source", "sources", multiple=True, help="Where the data will come from, as LANG=TEXT.")
+@click.option("--direction", help="What good looks like: increase, decrease or maintain.")
+@click.option("--unit-kind", help="count, percent, money or other.")
+@click.option("--baseline", "baselines", multiple=True, help="A known value before the plan, YEAR=VALUE (repeatable).")
+@click.option("--baseline-source", "baseline_sources", multiple=True, help="Where the baseline comes from, as LANG=TEXT.")
+@click.option("--baseline-note", "baseline_notes", multiple=True,
+              help="Without a baseline: why there is none yet, as LANG=TEXT.")
+@click.option("--target", "targets", multiple=True, help="A value the plan aims for, YEAR=VALUE (repeatable).")
+@pass_ctx
+def new_indicator(ctx: Context, entry_id, names, definitions, units, sources, direction, unit_kind, baselines,
+                  baseline_sources, baseline_notes, targets) -> None:
+    """Add an indicator to plan/indicators.yaml (comments kept). In a terminal it asks for what
+    the flags do not give, checking each answer as it is typed."""
+    given = {"id": entry_id, "direction": direction, "unit_kind": unit_kind,
+             "baseline": ",".join(baselines), "targets": ",".join(targets)}
+    _new_entry(ctx, "indicator", given, {"name": names, "definition": definitions, "unit": units, "source": sources,
+                                         "baseline_source": baseline_sources, "baseline_note": baseline_notes})
+
+
+@new.command("recommendation")
+@click.option("--source", help="The source id (e.g. TIP24): the recommendation goes into its catalog.")
+@click.option("--id", "entry_id", help="Recommendation id (default: the next free one of the source).")
+@click.option("--summary", "summaries", multiple=True, help="The ask in our own words, as LANG=TEXT (repeat per language).")
+@click.option("--pillar", help="prevention, protection, prosecution, partnership or coordination.")
+@click.option("--strength", help="How strongly the source words it: urges, recommends, encourages, … or notes.")
+@click.option("--theme", help="Theme slug, e.g. victim-identification.")
+@click.option("--section", help="Section of the source, e.g. VII.1.")
+@click.option("--paragraph", help="Numbered paragraph of the source.")
+@click.option("--quote", help="Key words quoted from the source.")
+@click.option("--response", help="The government's response: accepted, partly or noted.")
+@click.option("--justification", "justifications", multiple=True,
+              help="Why, as LANG=TEXT (needed for partly and noted).")
+@pass_ctx
+def new_recommendation(ctx: Context, source, entry_id, summaries, pillar, strength, theme, section, paragraph, quote,
+                       response, justifications) -> None:
+    """Add a recommendation to its source's catalog in plan/recommendations/ (comments kept). In a
+    terminal it asks for what the flags do not give; `?` lists the sources."""
+    given = {"source": source, "id": entry_id, "pillar": pillar, "strength": strength, "theme": theme,
+             "section": section, "paragraph": paragraph, "quote": quote, "status": response}
+    _new_entry(ctx, "recommendation", given, {"summary": summaries, "justification": justifications})
+
+
+@new.command("progress")
+@click.option("--measure", help="The measure reported on (id, any case).")
+@click.option("--period", help="The reporting period, e.g. 2027.")
+@click.option("--reported-by", help="The reporting agency (default: the measure's lead).")
+@click.option("--date", "day", help="Date of the report: 2028-01-20 or 20.1.2028 (default: today).")
+@click.option("--status", help="not-started, on-track, delayed, completed or cancelled.")
+@click.option("--completion", help="How far the measure has come, in per cent.")
+@click.option("--done", "dones", multiple=True, help="What was done in the period, as LANG=TEXT (repeat per language).")
+@click.option("--spent", "spents", multiple=True, help="Money spent, YEAR=AMOUNT (repeatable).")
+@click.option("--reached", "reached", multiple=True, help="A milestone reached, ID=DATE (repeatable).")
+@click.option("--value", "values", multiple=True, help="An indicator value measured, INDICATOR=VALUE (repeatable).")
+@click.option("--value-source", "value_sources", multiple=True, help="Where the values come from, as LANG=TEXT.")
+@pass_ctx
+def new_progress(ctx: Context, measure, period, reported_by, day, status, completion, dones, spents, reached, values,
+                 value_sources) -> None:
+    """Write plan/progress/<period>/<measure>.yaml: one measure's progress in one period. In a
+    terminal it asks for what the flags do not give; `?` lists measures, periods and milestones."""
+    given = {"measure": measure, "period": period, "reported_by": reported_by, "date": day, "status": status,
+             "completion": completion, "spent": ",".join(spents), "milestones": ",".join(reached),
+             "values": ",".join(values)}
+    _new_entry(ctx, "progress", given, {"done": dones, "value_source": value_sources})
+
+
 @cli.command("release")
 @click.argument("version")
 @click.option("--status", type=click.Choice(["draft", "consultation", "adopted", "revised"]), required=True,

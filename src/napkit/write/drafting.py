@@ -49,12 +49,18 @@ def by_key(options) -> dict[str, list[str]]:
     return out
 
 
-def resolve_id_of(typed: str, options, what: str) -> str:
-    """An existing id, typed in any case (and with or without leading zeros)."""
+def resolve_id_of(typed: str, options, what: str, of: str = "") -> str:
+    """An existing id, typed in any case (and with or without leading zeros); `of` says whose
+    ('of M-06' for a milestone)."""
+    options = list(options)
     hits = by_key(options).get(id_key(typed), [])
     if len(hits) == 1:
         return hits[0]
-    raise DraftError(f"unknown {what} '{typed.strip()}'{suggest(typed.strip(), options)} (`?` lists them)")
+    choices = f"choose one of {', '.join(options)}" if len(options) <= 12 else "`?` lists them"
+    if not options:
+        choices = "there are none"
+    raise DraftError(f"unknown {what} '{typed.strip()}'{' ' + of if of else ''}"
+                     f"{suggest(typed.strip(), options)}; {choices}")
 
 
 def next_id(ids: Iterable[str], first: str) -> str:
@@ -153,6 +159,18 @@ def resolve_url(typed: str) -> str:
     return typed.strip()
 
 
+def pairs(typed: str, example: str) -> list[tuple[str, str]]:
+    """'MS1=15.3.2027, MS2=1.6.2027' → [('MS1', '15.3.2027'), ('MS2', '1.6.2027')]. Only a comma
+    that starts another KEY= separates, so that '2027=1,5 mill.' keeps its decimal comma."""
+    out = []
+    for part in (p.strip() for p in re.split(r",(?=\s*[^,=\s]+\s*=)", typed) if p.strip()):
+        key, sep, value = part.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise DraftError(f"write each as {example} ('{part}')")
+        out.append((key.strip(), value.strip()))
+    return out
+
+
 def optional(resolve: Callable[[str], T]) -> Callable[[str], T | None]:
     """An answer that may be left empty (None)."""
     return lambda typed: None if not typed.strip() else resolve(typed)
@@ -219,11 +237,20 @@ def texts(answers: dict, key: str, languages: tuple[str, ...]) -> dict[str, str]
     return values if all(values.values()) else None
 
 
+class Answers(dict):
+    """The answers by field key, and the keys whose flag was given but wrong (so that what
+    depends on them is still asked for: a wrong baseline is a baseline, not none)."""
+
+    def __init__(self):
+        super().__init__()
+        self.failed: set[str] = set()
+
+
 def collect(fields: Callable[[dict], Iterable[Field]], given: dict[str, Any], interactive: bool,
             command: str) -> tuple[dict, list[str]]:
     """The answers, and every problem (all at once). `fields(answers)` yields the fields in order;
     it is a function so that the answers so far can shape what comes next."""
-    answers: dict[str, Any] = {}
+    answers = Answers()
     problems: list[str] = []
     for f in fields(answers):
         if f.when is not None and not f.when(answers):
@@ -236,14 +263,20 @@ def collect(fields: Callable[[dict], Iterable[Field]], given: dict[str, Any], in
             except DraftError as exc:
                 if not interactive:
                     problems.append(f"{f.flag.split(' ')[0]}: {exc}")
+                    answers.failed.add(f.key)
                     continue
                 click.echo(f"nap new {command}: {f.flag.split(' ')[0]}: {exc}", err=True)  # asked again below
         default = f.default(answers) if f.default else None
         if interactive:
             answers[f.key] = ask(f.prompt, f.resolve, default=default, listing=f.listing)
         elif default is not None:
-            answers[f.key] = f.resolve(default)
-        elif f.required:
+            try:
+                answers[f.key] = f.resolve(default)
+            except DraftError as exc:
+                problems.append(f"{f.flag.split(' ')[0]}: {exc}")
+        elif f.required and not (f.default and problems):
+            # (a field whose default comes from an earlier one that is wrong or missing is not
+            # called missing too: one problem, one message)
             problems.append(f"missing {f.flag} (or run in a terminal to be asked)")
         else:
             answers[f.key] = None
