@@ -56,11 +56,11 @@ def resolve_id_of(typed: str, options, what: str, of: str = "") -> str:
     hits = by_key(options).get(id_key(typed), [])
     if len(hits) == 1:
         return hits[0]
-    choices = f"choose one of {', '.join(options)}" if len(options) <= 12 else "`?` lists them"
-    if not options:
-        choices = "there are none"
-    raise DraftError(f"unknown {what} '{typed.strip()}'{' ' + of if of else ''}"
-                     f"{suggest(typed.strip(), options)}; {choices}")
+    hint = suggest(typed.strip(), options)  # else the choices, when they fit on a line
+    if not hint:
+        hint = ("; there are none" if not options else f"; choose one of {', '.join(options)}"
+                if len(options) <= 12 else " (`?` lists them)")
+    raise DraftError(f"unknown {what} '{typed.strip()}'{' ' + of if of else ''}{hint}")
 
 
 def next_id(ids: Iterable[str], first: str) -> str:

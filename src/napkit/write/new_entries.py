@@ -339,7 +339,8 @@ def progress_fields(model: PlanModel, given: dict, interactive: bool) -> Callabl
         yield Field("spent", "--spent", "Money spent (YEAR=AMOUNT, …; empty: none)", lambda t: spent(t, a),
                     required=False)
         yield Field("milestones", "--reached", "Milestones reached (ID=DATE, …; empty: none; ? lists them)",
-                    lambda t: reached(t, a), required=False, listing=lambda: milestone_choices(a))
+                    lambda t: reached(t, a), required=False, listing=lambda: milestone_choices(a),
+                    default=lambda a: "")  # "" too is judged: a completed measure needs its milestones
         yield Field("values", "--value", "Indicator values measured (INDICATOR=VALUE, …; empty: none)",
                     lambda t: values(t, a), required=False)
         yield from text_fields("value_source", "value-source", "Where the values come from", langs, given,
