@@ -299,8 +299,11 @@ class Style:
 
     flow: bool = False
     quoted: bool = False
+    plain: bool = False  # one language, and the texts are written without it (`name: Police`)
 
-    def text(self, values: dict[str, str]) -> CommentedMap:
+    def text(self, values: dict[str, str]) -> CommentedMap | str:
+        if self.plain and len(values) == 1:
+            return self.string(next(iter(values.values())))
         out = CommentedMap((lang, self.string(v)) for lang, v in values.items())
         if self.flow:
             out.fa.set_flow_style()
@@ -313,6 +316,9 @@ class Style:
 def style_of(entries: list) -> Style:
     """The style of the last entry's first localised text, so that a new entry looks like its neighbours."""
     for entry in reversed(entries):
+        text = entry.get("name", entry.get("summary")) if isinstance(entry, CommentedMap) else None
+        if isinstance(text, str):
+            return Style(plain=True, quoted=isinstance(text, DoubleQuotedScalarString))
         for value in entry.values() if isinstance(entry, CommentedMap) else ():
             if isinstance(value, CommentedMap) and value and all(isinstance(v, str) for v in value.values()):
                 return Style(flow=value.fa.flow_style(), quoted=isinstance(next(iter(value.values())),
@@ -374,16 +380,22 @@ def add_entry(root, rel: str, kind: str, list_key: str, make_entry: Callable[[St
     from ..util.atomic import write_text_atomic
 
     repo = _safe(root, rel)
-    try:
-        text = repo.read_text(rel)
-    except (UnsafePath, UnicodeDecodeError) as exc:
-        raise DraftError(f"cannot read {rel}: {exc}") from None
+    if not repo.exists(rel):  # the first entry of a registry the plan did not have yet
+        depth = "../" * rel.count("/")
+        text = f"# yaml-language-server: $schema={depth}schemas/{kind}.schema.json\n{list_key}: []\n"
+    else:
+        try:
+            text = repo.read_text(rel)
+        except (UnsafePath, UnicodeDecodeError) as exc:
+            raise DraftError(f"cannot read {rel}: {exc}") from None
     try:
         doc, entries = load_registry(text, list_key)
     except DraftError as exc:
         raise DraftError(f"{rel}: {exc}") from None
     except Exception:  # noqa: BLE001 — ruamel raises many kinds for a broken file; `nap check` says where
         raise DraftError(f"{rel} does not parse; run `nap check` to see why") from None
+    if not entries:
+        entries.fa.set_block_style()  # `[]` would otherwise hold the new entry on one line
     entries.append(make_entry(style_of(entries)))
     new = dump(doc)
     problems = schema_problems(rel, kind, new)

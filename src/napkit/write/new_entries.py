@@ -247,7 +247,7 @@ def write_recommendation(root: Path, model: PlanModel, a: dict) -> str:
     def entry(style: Style) -> CommentedMap:
         ref = CommentedMap((k, style.string(a[k]) if k == "section" else a[k])
                            for k in ("section", "paragraph") if a.get(k) is not None)
-        if ref:
+        if ref and style.flow:
             ref.fa.set_flow_style()
         response = CommentedMap(status=a["status"])
         justification = texts(a, "justification", langs)
