@@ -332,3 +332,34 @@ def test_progress_in_a_terminal(demo):
     assert (data["reported_by"], data["status"], data["completion"]) == ("POL", "on-track", 40)
     assert data["spent"] == [{"year": 2028, "amount": 1500000}] and data["milestones"][0]["id"] == "MS1"
     assert findings(demo) == []
+
+
+# -- files and plans of other shapes -----------------------------------------------------------
+
+def test_a_registry_that_is_a_link_out_of_the_repository_is_not_written_through(demo, tmp_path):
+    outside = tmp_path / "outside-indicators.yaml"
+    registry = demo / "plan" / "indicators.yaml"
+    outside.write_bytes(registry.read_bytes())
+    registry.unlink()
+    registry.symlink_to(outside)
+    before = outside.read_bytes()
+    result = nap("new", "indicator", "--id", "IND-NEW", *INDICATOR, "--baseline-note", "nb=Ingen ennå",
+                 "--baseline-note", "en=None yet", root=demo)
+    assert result.exit_code == 2
+    assert "symbolic link" in result.stderr and "Traceback" not in result.output
+    assert outside.read_bytes() == before
+
+
+def test_a_one_language_plan_keeps_its_plain_texts_and_a_missing_registry_is_started(tmp_path):
+    root = tmp_path / "plan-repo"
+    assert nap("init", root).exit_code == 0
+    result = nap("new", "agency", "--id", "SHELTER", "--name", "The Shelter", "--kind", "ngo", root=root)
+    assert result.exit_code == 0, result.output
+    assert "  - id: SHELTER\n    name: The Shelter\n    kind: ngo\n" in (root / "plan" / "agencies.yaml").read_text()
+    (root / "plan" / "indicators.yaml").unlink()
+    result = nap("new", "indicator", "--id", "IND-NEW", "--name", "New", "--definition", "Counted.", "--unit", "cases",
+                 "--direction", "increase", "--unit-kind", "count", "--baseline-note", "None yet", root=root)
+    assert result.exit_code == 0, result.output
+    text = (root / "plan" / "indicators.yaml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=../schemas/indicators.schema.json\nindicators:\n  - id: IND-NEW\n")
+    assert [i["id"] for i in load(root / "plan" / "indicators.yaml")["indicators"]] == ["IND-NEW"]

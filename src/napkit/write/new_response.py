@@ -8,7 +8,6 @@ having no response (NAP801, an error once the consultation has closed)."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import io
 import re
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..model import PlanModel
+from .drafting import suggest as _suggest
 
 MODELINE = "# yaml-language-server: $schema=../../schemas/consultation.schema.json\n"
 KINDS = ("ngo", "municipality", "agency", "business", "academic", "individual", "other")
@@ -31,11 +31,6 @@ class ResponseDraft:
     date: dt.date
     url: str | None = None
     points: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (about, summary by language)
-
-
-def _suggest(word: str, options) -> str:
-    hits = difflib.get_close_matches(word, list(options), n=3, cutoff=0.5)
-    return f" (did you mean {' or '.join(repr(h) for h in hits)}?)" if hits else ""
 
 
 def check_response(model: PlanModel, draft: ResponseDraft, existing: set[str]) -> list[str]:
