@@ -146,6 +146,8 @@ def _front_matter(page, tree: LanguageTree) -> str:
     if page.kind in WIDE_PAGES:
         meta.setdefault("hide", WIDE_PAGES[page.kind])
     meta["title"] = str(esc(page.title))
+    if page.kind != "handwritten":
+        meta["nap_generated"] = True  # its HTML lines are finished HTML (mkdocs_plugin.py)
     if page.description:
         text = " ".join(page.description.split())
         if len(text) > DESCRIPTION_LENGTH:

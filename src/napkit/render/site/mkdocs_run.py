@@ -11,10 +11,13 @@ so that strict mode still fails on every other."""
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from .engines import ENGINES
 
+# set in the environment: build without the plugin's shortcuts (the test that they change no byte)
+SPEEDUPS_OFF = "NAPKIT_MKDOCS_SPEEDUPS_OFF"
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
@@ -45,6 +48,9 @@ def main(argv: list[str]) -> int:
     logging.getLogger(f"{logger_name}.commands.build").addFilter(_DropDirtyWarning())
     try:
         config = load_config(config_file=config_file, site_dir=site_dir, strict=True)
+        from .mkdocs_plugin import NapkitPlugin
+
+        config.plugins["napkit"] = NapkitPlugin(speedups=SPEEDUPS_OFF not in os.environ)
         config.plugins.on_startup(command="build", dirty=dirty)
         try:
             build(config, dirty=dirty)
