@@ -125,6 +125,15 @@ def test_a_target_on_the_wrong_side_of_the_baseline_is_refused(demo):
     assert "the 2028 target 5 is below the latest baseline 10" in result.stderr
 
 
+def test_a_flag_that_does_not_go_with_the_others_is_not_silently_dropped(demo):
+    result = nap("new", "indicator", "--id", "IND-NEW", *INDICATOR, "--baseline-note", "nb=Ingen ennå", "--baseline-note", "en=None yet", "--target", "2028=5", root=demo)
+    assert result.exit_code == 0, result.output  # no baseline: the note is used...
+    result = nap("new", "indicator", "--id", "IND-NEW2", *INDICATOR, "--baseline", "2025=1", "--baseline-source", "nb=K",
+                 "--baseline-source", "en=S", "--baseline-note", "nb=Ingen", "--baseline-note", "en=None", root=demo)
+    assert result.exit_code == 2  # ...with a baseline it is not
+    assert result.stderr.count("--baseline-note is not used: a note is for an indicator without --baseline") == 1
+
+
 RECOMMENDATION = ["--summary", "nb=Gi ofre gratis rettshjelp.", "--summary", "en=Give victims free legal aid.",
                   "--pillar", "protection", "--strength", "strongly recommends", "--section", "5",
                   "--paragraph", "50"]

@@ -176,11 +176,6 @@ def optional(resolve: Callable[[str], T]) -> Callable[[str], T | None]:
     return lambda typed: None if not typed.strip() else resolve(typed)
 
 
-def listed(resolve: Callable[[str], T]) -> Callable[[str], list[T]]:
-    """A comma-separated answer, each part through `resolve`; empty is an empty list."""
-    return lambda typed: [resolve(part) for part in typed.split(",") if part.strip()]
-
-
 def ask(prompt: str, resolve: Callable[[str], T], *, default: str | None = None,
         listing: Callable[[], str] | None = None) -> T:
     """Ask until `resolve` accepts the answer; `?` prints `listing` (the choices) and asks again."""
@@ -211,10 +206,12 @@ class Field:
     default: Callable[[dict], str | None] | None = None
     listing: Callable[[], str] | None = None
     when: Callable[[dict], bool] | None = None
+    unused: str = "it does not go with the other answers"  # why a flag given is not used, if `when` says so
 
 
 def text_fields(key: str, flag: str, what: str, languages: tuple[str, ...], given: dict[str, str],
-                *, required: bool = True, when: Callable[[dict], bool] | None = None) -> list[Field]:
+                *, required: bool = True, when: Callable[[dict], bool] | None = None,
+                unused: str = Field.unused) -> list[Field]:
     """One field per plan language ('name.nb', 'name.en'). An optional text may be left out,
     but once it is given in one language it is needed in all."""
     needed = required or any(given.get(f"{key}.{lang}") for lang in languages)
@@ -228,7 +225,7 @@ def text_fields(key: str, flag: str, what: str, languages: tuple[str, ...], give
         resolve = (lambda t, lang=lang: resolve_text(lang, t))
         fields.append(Field(f"{key}.{lang}", f"--{flag} {lang}=…", prompt,
                             resolve if needed or i > 0 else optional(resolve),
-                            required=needed or i > 0, when=this_when))
+                            required=needed or i > 0, when=this_when, unused=unused))
     return fields
 
 
@@ -253,9 +250,16 @@ def collect(fields: Callable[[dict], Iterable[Field]], given: dict[str, Any], in
     answers = Answers()
     problems: list[str] = []
     for f in fields(answers):
-        if f.when is not None and not f.when(answers):
-            continue
         raw = given.get(f.key)
+        if f.when is not None and not f.when(answers):
+            if raw not in (None, "", ()) and f.key not in answers.failed:
+                message = f"{f.flag.split(' ')[0]} is not used: {f.unused}"
+                if message in problems:
+                    pass  # said once for all the languages of a text
+                elif interactive:
+                    click.echo(f"nap new {command}: {message}", err=True)
+                problems.append(message)
+            continue
         if raw not in (None, "", ()):
             try:
                 answers[f.key] = f.resolve(raw)
@@ -280,7 +284,8 @@ def collect(fields: Callable[[dict], Iterable[Field]], given: dict[str, Any], in
             problems.append(f"missing {f.flag} (or run in a terminal to be asked)")
         else:
             answers[f.key] = None
-    return answers, problems
+    # in a terminal, what was not used has been said and everything else was asked again
+    return answers, [] if interactive else list(dict.fromkeys(problems))
 
 
 # -- adding an entry to a registry file --------------------------------------------------------

@@ -170,9 +170,10 @@ def indicator_fields(model: PlanModel, given: dict, interactive: bool) -> Callab
                     _points("baseline value", range(1900, plan.start_year + 1), plan.start_year - 1), required=False)
         has_baseline = lambda a: bool(a.get("baseline")) or "baseline" in a.failed
         yield from text_fields("baseline_source", "baseline-source", "Where the baseline comes from", langs, given,
-                               when=has_baseline)
+                               when=has_baseline, unused="there is no --baseline")
         yield from text_fields("baseline_note", "baseline-note", "Why there is no baseline yet, and when there will be",
-                               langs, given, when=lambda a: not has_baseline(a))
+                               langs, given, when=lambda a: not has_baseline(a),
+                               unused="a note is for an indicator without --baseline")
         yield Field("targets", "--target", "Targets (YEAR=VALUE, …; empty: none)",
                     lambda t: _targets_fit(_points("target", plan.years, plan.end_year)(t), a), required=False)
     return fields
@@ -235,8 +236,9 @@ def recommendation_fields(model: PlanModel, given: dict, interactive: bool) -> C
                     required=False)
         yield Field("status", "--response", f"The government's response ({', '.join(RESPONSES)})",
                     lambda t: one_of(t, RESPONSES))
+        justified = any(given.get(f"justification.{lang}") for lang in langs)  # accepted may say why too
         yield from text_fields("justification", "justification", "Why (the justification)", langs, given,
-                               when=lambda a: a.get("status") in NEEDS_JUSTIFICATION)
+                               when=lambda a: justified or a.get("status") in NEEDS_JUSTIFICATION)
     return fields
 
 
@@ -344,7 +346,8 @@ def progress_fields(model: PlanModel, given: dict, interactive: bool) -> Callabl
         yield Field("values", "--value", "Indicator values measured (INDICATOR=VALUE, …; empty: none)",
                     lambda t: values(t, a), required=False)
         yield from text_fields("value_source", "value-source", "Where the values come from", langs, given,
-                               when=lambda a: bool(a.get("values")))
+                               when=lambda a: bool(a.get("values")) or "values" in a.failed,
+                               unused="there is no --value")
     return fields
 
 
