@@ -516,11 +516,21 @@ def _new_entry(ctx: Context, what: str, given: dict[str, str | None], text_flags
     click.echo(f"{'created' if what == 'progress' else 'added to'} {rel}")
 
 
+def _complete(name: str):
+    """Tab completion of an option from the schema's own values (new_entries.AGENCY_KINDS …)."""
+    def complete(_ctx, _param, incomplete: str) -> list[str]:
+        from .write import new_entries
+
+        return [v for v in getattr(new_entries, name) if v.startswith(incomplete)]
+    return complete
+
+
 @new.command("agency")
 @click.option("--id", "entry_id", help="Agency id, referenced by measures (usually its abbreviation).")
 @click.option("--name", "names", multiple=True, help="Official name, as LANG=TEXT (repeat per language).")
 @click.option("--abbreviation", "abbreviations", multiple=True, help="Common abbreviation, as LANG=TEXT.")
-@click.option("--kind", help="ministry, directorate, police, prosecution, court, municipality, ngo, international or other.")
+@click.option("--kind", shell_complete=_complete("AGENCY_KINDS"),
+              help="ministry, directorate, police, prosecution, court, municipality, ngo, international or other.")
 @click.option("--parent", help="The agency it reports to: id, abbreviation or name.")
 @click.option("--url", help="Official website (https://…).")
 @click.option("--independent/--not-independent", default=None,
@@ -540,8 +550,8 @@ def new_agency(ctx: Context, entry_id, names, abbreviations, kind, parent, url, 
 @click.option("--definition", "definitions", multiple=True, help="Exactly what is counted, as LANG=TEXT.")
 @click.option("--unit", "units", multiple=True, help="Unit (e.g. persons), as LANG=TEXT.")
 @click.option("--source", "sources", multiple=True, help="Where the data will come from, as LANG=TEXT.")
-@click.option("--direction", help="What good looks like: increase, decrease or maintain.")
-@click.option("--unit-kind", help="count, percent, money or other.")
+@click.option("--direction", shell_complete=_complete("DIRECTIONS"), help="What good looks like: increase, decrease or maintain.")
+@click.option("--unit-kind", shell_complete=_complete("UNIT_KINDS"), help="count, percent, money or other.")
 @click.option("--baseline", "baselines", multiple=True, help="A known value before the plan, YEAR=VALUE (repeatable).")
 @click.option("--baseline-source", "baseline_sources", multiple=True, help="Where the baseline comes from, as LANG=TEXT.")
 @click.option("--baseline-note", "baseline_notes", multiple=True,
@@ -562,13 +572,15 @@ def new_indicator(ctx: Context, entry_id, names, definitions, units, sources, di
 @click.option("--source", help="The source id (e.g. TIP24): the recommendation goes into its catalog.")
 @click.option("--id", "entry_id", help="Recommendation id (default: the next free one of the source).")
 @click.option("--summary", "summaries", multiple=True, help="The ask in our own words, as LANG=TEXT (repeat per language).")
-@click.option("--pillar", help="prevention, protection, prosecution, partnership or coordination.")
-@click.option("--strength", help="How strongly the source words it: urges, recommends, encourages, … or notes.")
+@click.option("--pillar", shell_complete=_complete("PILLARS"),
+              help="prevention, protection, prosecution, partnership or coordination.")
+@click.option("--strength", shell_complete=_complete("STRENGTHS"),
+              help="How strongly the source words it: urges, recommends, encourages, … or notes.")
 @click.option("--theme", help="Theme slug, e.g. victim-identification.")
 @click.option("--section", help="Section of the source, e.g. VII.1.")
 @click.option("--paragraph", help="Numbered paragraph of the source.")
 @click.option("--quote", help="Key words quoted from the source.")
-@click.option("--response", help="The government's response: accepted, partly or noted.")
+@click.option("--response", shell_complete=_complete("RESPONSES"), help="The government's response: accepted, partly or noted.")
 @click.option("--justification", "justifications", multiple=True,
               help="Why, as LANG=TEXT (needed for partly and noted).")
 @pass_ctx
@@ -586,7 +598,7 @@ def new_recommendation(ctx: Context, source, entry_id, summaries, pillar, streng
 @click.option("--period", help="The reporting period, e.g. 2027.")
 @click.option("--reported-by", help="The reporting agency (default: the measure's lead).")
 @click.option("--date", "day", help="Date of the report: 2028-01-20 or 20.1.2028 (default: today).")
-@click.option("--status", help="not-started, on-track, delayed, completed or cancelled.")
+@click.option("--status", shell_complete=_complete("STATUSES"), help="not-started, on-track, delayed, completed or cancelled.")
 @click.option("--completion", help="How far the measure has come, in per cent.")
 @click.option("--done", "dones", multiple=True, help="What was done in the period, as LANG=TEXT (repeat per language).")
 @click.option("--spent", "spents", multiple=True, help="Money spent, YEAR=AMOUNT (repeatable).")

@@ -372,3 +372,15 @@ def test_a_one_language_plan_keeps_its_plain_texts_and_a_missing_registry_is_sta
     text = (root / "plan" / "indicators.yaml").read_text()
     assert text.startswith("# yaml-language-server: $schema=../schemas/indicators.schema.json\nindicators:\n  - id: IND-NEW\n")
     assert [i["id"] for i in load(root / "plan" / "indicators.yaml")["indicators"]] == ["IND-NEW"]
+
+
+def test_tab_completes_the_schemas_values():
+    import os
+    import subprocess
+
+    nap_exe = shutil.which("nap")
+    if nap_exe is None:
+        pytest.skip("the nap script is not installed")
+    env = {**os.environ, "_NAP_COMPLETE": "bash_complete", "COMP_WORDS": "nap new agency --kind m", "COMP_CWORD": "4"}
+    out = subprocess.run([nap_exe], env=env, capture_output=True, text=True, check=False).stdout
+    assert out.split() == ["plain,ministry", "plain,municipality"]
