@@ -9,6 +9,7 @@ rest, and every value goes through the same resolver either way."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,7 +55,10 @@ NEEDS_JUSTIFICATION = ("partly", "noted")  # rules.py NAP503
 def _ordered(entry: dict, schema: str, definition: str) -> CommentedMap:
     """The entry's keys in the schema's order (as `nap fmt` writes them); empty ones left out."""
     order = list(load_schema(schema)["definitions"][definition]["properties"])
-    return CommentedMap((k, entry[k]) for k in order if entry.get(k) not in (None, "", [], False))
+
+    def empty(v) -> bool:  # (not `v in (None, "", [], False)`: 0 == False, and 0 is a value)
+        return v is None or v is False or (isinstance(v, (str, list, dict)) and not v)
+    return CommentedMap((k, entry[k]) for k in order if k in entry and not empty(entry[k]))
 
 
 # -- lists shown for `?` -----------------------------------------------------------------------
@@ -201,8 +205,6 @@ def write_indicator(root: Path, model: PlanModel, a: dict) -> str:
 # -- recommendation ----------------------------------------------------------------------------
 
 def _theme(typed: str) -> str:
-    import re
-
     pattern = load_schema("recommendations.schema.json")["definitions"]["recommendation"]["properties"]["theme"]["pattern"]
     if not re.fullmatch(pattern.rstrip("$") + r"\Z", typed.strip()):
         raise DraftError(f"'{typed.strip()}' is no theme slug (letters, digits, '-', e.g. victim-identification)")
