@@ -10,8 +10,6 @@ it spares MkDocs work whose result napkit already has, and changes no byte of th
   it differs between those pages only by its links, which are relative to the page. Pages whose
   links to the nav's pages read the same get one drawing of it. Material's nav macro was the most
   expensive part of its template, and it ran for every page.
-- **The search index reads pages with a tokenizer** that gives Material's search parser exactly
-  the events html.parser gives (search_feed.py), at a fraction of its cost.
 
 tests/render/site/test_mkdocs_plugin.py builds sites with and without the plugin and compares
 every file."""
@@ -56,7 +54,7 @@ class NapkitPlugin(BasePlugin):
         self._nav_urls: list[str] = []
         self._raw: dict[str, list[str]] = {}
 
-    # -- the nav: once per folder depth for pages outside it
+    # -- the nav: once per place for pages outside it
 
     def on_pre_build(self, config, **kwargs):
         self._nav.clear()
