@@ -14,7 +14,8 @@ PAGES = {
                   '<a href="missing/">nowhere</a><a href="javascript:alert(1)">js</a>',
     "a/index.html": '<h2 id="here">Here</h2><img src="https://cdn.example/x.png">'
                     '<link rel="stylesheet" href="//fonts.example/css"><div style="background:url(http://t.example/p)"></div>',
-    "b/index.html": '<a href="/root/">root-relative</a><script src="../assets/app.js"></script>',
+    "b/index.html": '<a href="/root/">root-relative</a><script src="../assets/app.js"></script>'
+                    '<IMG SRC="https://cdn.example/y.png"><A HREF="../missing/">upper case</A>',
     "assets/app.js": "",
     "assets/site.css": "@import url('https://fonts.example/x.css');",
 }
@@ -23,7 +24,9 @@ EXPECTED = [
     "a/index.html: <img src> loads 'https://cdn.example/x.png' from outside the site",
     "a/index.html: <link rel=stylesheet> loads '//fonts.example/css' from outside the site",
     "a/index.html: inline style loads 'http://t.example/p' from outside the site",
+    "b/index.html: <img src> loads 'https://cdn.example/y.png' from outside the site",
     "b/index.html: link '/root/' is root-relative; the site must work from any folder",
+    "b/index.html: link '../missing/' leads nowhere (missing/index.html does not exist)",
     "index.html: link 'a/#gone': a/index.html has no anchor 'gone'",
     "index.html: link 'missing/' leads nowhere (missing/index.html does not exist)",
     "index.html: link 'javascript:alert(1)' uses a scheme other than http(s)/mailto",

@@ -14,14 +14,16 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import lxml.html
+from lxml import etree
 
 # attributes that make the browser fetch something (on any element)
 _LOADING_ATTRS = {"src", "srcset", "data", "poster", "background", "action", "formaction", "manifest", "xlink:href"}
 _CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)|@import\s+(['\"])(.*?)\3", re.I | re.S)
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 _LINK_SCHEMES = ("http:", "https:", "mailto:")
-_PARSER = lxml.html.HTMLParser(encoding="utf-8")
+# plain lxml elements: lxml.html's element classes cost a Python lookup per element. libxml2's
+# HTML parser gives tag and attribute names in lower case.
+_PARSER = etree.HTMLParser(encoding="utf-8")
 
 
 class _Page:
@@ -35,15 +37,14 @@ class _Page:
         self.styles: list[str] = []
         if not data.strip():
             return
-        root = lxml.html.document_fromstring(data, parser=_PARSER)
-        for el in root.iter():
-            tag = el.tag
-            if not isinstance(tag, str):
-                continue  # comments, processing instructions
+        root = etree.fromstring(data, _PARSER)
+        if root is None:
+            return
+        for el in root.iter(etree.Element):  # not comments or processing instructions
             attrib = el.attrib
             if attrib:  # most elements have none, and only attributes and <style> matter here
-                self._element(tag.lower(), {k.lower(): (v or "") for k, v in attrib.items()})
-            if tag.lower() == "style" and el.text:
+                self._element(el.tag, dict(attrib))
+            if el.tag == "style" and el.text:
                 self.styles.append(el.text)
 
     def _element(self, tag: str, a: dict[str, str]) -> None:
@@ -78,21 +79,33 @@ def _css_urls(css: str) -> list[str]:
 
 def _target(dirs: set[str], page_rel: str, url: str) -> tuple[str, str] | None:
     """(site-relative path of the file a relative URL leads to, fragment); None for ''/#only."""
+    parts = _split(url)
+    if not parts[0]:
+        return page_rel, parts[1]
+    return _resolve(dirs, posixpath.dirname(page_rel), url)
+
+
+@lru_cache(maxsize=262144)
+def _split(url: str) -> tuple[str, str]:
     parts = urlsplit(url)
-    path = unquote(parts.path)
-    if not path:
-        return page_rel, parts.fragment
-    if path.startswith("/"):
-        return None  # root-relative: depends on where the site is served; reported by the caller
-    joined = _join(posixpath.dirname(page_rel), path)
-    if path.endswith("/") or joined in dirs:
-        joined = "index.html" if joined == "." else posixpath.join(joined, "index.html")
-    return joined, parts.fragment
+    return unquote(parts.path), parts.fragment
 
 
-@lru_cache(maxsize=262144)  # every page of a folder repeats the same nav links
-def _join(folder: str, path: str) -> str:
-    return posixpath.normpath(posixpath.join(folder, path))
+def _resolve(dirs: set[str], folder: str, url: str) -> tuple[str, str] | None:
+    key = (folder, url)  # every page of a folder repeats the same nav links
+    if key not in _RESOLVED:
+        path, fragment = _split(url)
+        if path.startswith("/"):
+            _RESOLVED[key] = None  # root-relative: depends on where the site is served; the caller says so
+        else:
+            joined = posixpath.normpath(posixpath.join(folder, path))
+            if path.endswith("/") or joined in dirs:
+                joined = "index.html" if joined == "." else posixpath.join(joined, "index.html")
+            _RESOLVED[key] = (joined, fragment)
+    return _RESOLVED[key]
+
+
+_RESOLVED: dict[tuple[str, str], tuple[str, str] | None] = {}  # for one site: emptied by check_site
 
 
 # Anchors are resolved once every page is read: a page's findings are either a problem ("problem",
@@ -166,6 +179,7 @@ def check_site(site: Path, only: set[str] | None = None) -> list[str]:
     """Problems in the built site at `site`, one line each (empty when all is well). `only`: the
     pages to check (site-relative .html paths; an incremental build checks what it rebuilt),
     else every page and stylesheet."""
+    _RESOLVED.clear()
     # one listing of the site instead of a stat per link
     files: set[str] = set()
     dirs: set[str] = {"."}
