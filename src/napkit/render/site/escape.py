@@ -15,6 +15,7 @@ from YAML cannot reach a page unescaped by forgetting to call a function.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -30,6 +31,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _LIST_START = re.compile(r"^( {0,3})(?:([-+])|(\d+)([.)]))")
 
 
+@lru_cache(maxsize=1 << 16)  # names, labels and numbers recur on thousands of pages
 def _escape(text: str) -> str:
     text = _CONTROL.sub("", _LINE_BREAKS.sub(" ", text))
     text = text.translate(_TABLE)

@@ -8,6 +8,7 @@ directory URLs (`tiltak/M-01.md` is served at `tiltak/M-01/`)."""
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 
@@ -67,6 +68,21 @@ def url_of(path: str) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=1 << 16)
+def _relpath(target: str, base: str) -> str:
+    """posixpath.relpath for the site's own clean relative paths, without its getcwd() per call."""
+    t = [] if target == "." else target.split("/")
+    b = [] if base == "." else base.split("/")
+    if {"..", "", "."} & {*t, *b}:
+        return posixpath.relpath(target, base)
+    common = 0
+    for x, y in zip(t, b):
+        if x != y:
+            break
+        common += 1
+    return "/".join([".."] * (len(b) - common) + t[common:]) or "."
+
+
 def relative_url(from_url: str, to_url: str) -> str:
     """The link from a page at site URL `from_url` (a directory URL) to `to_url` (a directory URL
     ending in '/', the root '', or a file), as a relative URL that works from any host or folder."""
@@ -74,9 +90,7 @@ def relative_url(from_url: str, to_url: str) -> str:
     if "#" in to_url:
         to_url, anchor = to_url.split("#", 1)
         anchor = "#" + anchor
-    base = from_url.rstrip("/") or "."
-    target = to_url.rstrip("/") or "."
-    rel = posixpath.relpath(target, base)
+    rel = _relpath(to_url.rstrip("/") or ".", from_url.rstrip("/") or ".")
     if to_url == "" or to_url.endswith("/"):
         rel = "./" if rel == "." else rel + "/"
     return rel + anchor
