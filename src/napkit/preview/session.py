@@ -32,6 +32,9 @@ class PreviewSession:
         self.status = Status()
         self.site = self.out / "site"
         self.server = None
+        from ..render.site.warm import WarmEngines
+
+        self.engines = WarmEngines()  # MkDocs stays imported between rebuilds
 
     def start(self, port: int) -> int:
         """Build once and start serving; returns the port (0 asks the system for a free one)."""
@@ -48,6 +51,7 @@ class PreviewSession:
         if self.server is not None:
             self.server.shutdown()
             self.server.server_close()
+        self.engines.close()
 
     def rebuild(self, changed: set[str]) -> Outcome:
         if changed:
@@ -95,7 +99,7 @@ class PreviewSession:
             return Outcome(False, time.perf_counter() - t0, findings,
                            f"the plan has {len(errors)} error(s): the preview shows the last build that worked")
         try:
-            build_site(result.model, result.analysis, self.root, self.out)
+            build_site(result.model, result.analysis, self.root, self.out, warm=self.engines)
         except SiteBuildError as exc:
             return Outcome(False, time.perf_counter() - t0, findings, f"the site did not build: {exc}")
         seconds = time.perf_counter() - t0

@@ -71,12 +71,12 @@ def copyright_line(model: PlanModel, lang: str) -> str:
 
 
 def _build_in_full(configs: list[tuple[LanguageTree, Path]], src_dir: Path, site_dir: Path, epoch: int,
-                   progress, engine: str) -> None:
+                   progress, engine: str, warm=None) -> None:
     progress.step(f"site: {engine} build --strict ({', '.join(t.lang for t, _c in configs)})")
     # each language into a folder of its own (a build empties its folder), then the others
     # into their place under the default language's site
     builds = [(config, site_dir if not tree.prefix else src_dir / f"built-{tree.lang}") for tree, config in configs]
-    run_mkdocs(builds, epoch, engine=engine)
+    run_mkdocs(builds, epoch, engine=engine, warm=warm)
     for (tree, _config), (_c, built) in zip(configs, builds):
         if tree.prefix:
             built.rename(site_dir / tree.prefix.rstrip("/"))
@@ -84,7 +84,7 @@ def _build_in_full(configs: list[tuple[LanguageTree, Path]], src_dir: Path, site
 
 def _build_incrementally(configs: list[tuple[LanguageTree, Path]], languages: list[incremental.Language],
                          changes: incremental.Changes, old_site: Path, site_dir: Path, epoch: int,
-                         progress, engine: str) -> set[str]:
+                         progress, engine: str, warm=None) -> set[str]:
     """Rebuild only what changed (see incremental.py); return the pages to check."""
     if not any(changes.by_lang.values()):
         progress.step("site: nothing changed since the last build")
@@ -92,7 +92,8 @@ def _build_incrementally(configs: list[tuple[LanguageTree, Path]], languages: li
         return set()
     progress.step(f"site: {changes.pages} changed page(s), {engine} build --strict of those only")
     incremental.prepare(old_site, site_dir, languages, changes)
-    run_mkdocs([(config, site_dir / tree.prefix) for tree, config in configs], epoch, dirty=True, engine=engine)
+    run_mkdocs([(config, site_dir / tree.prefix) for tree, config in configs], epoch, dirty=True, engine=engine,
+               warm=warm)
     only: set[str] = set()
     for lang in languages:
         pages = [s for s in changes.by_lang[lang.lang] if s.endswith(".md")]
@@ -122,12 +123,14 @@ def _empty(folder: Path) -> None:
 
 
 def build_site(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, progress=None,
-               full: bool = False, previous: Path | None = None, engine: str = DEFAULT_ENGINE) -> list[Path]:
+               full: bool = False, previous: Path | None = None, engine: str = DEFAULT_ENGINE,
+               warm=None) -> list[Path]:
     """Build the website into `out/site/` (and its sources into `out/site-src/`); return
     [out/site]. When the previous build (in `previous`, default `out`: nap build stages into a
     fresh folder and names build/ here) can be reused, only changed pages are rendered again
     (incremental.py); `full` renders everything. `engine` names the program that turns the pages
-    into HTML (engines.py). Raises SiteBuildError when the engine or the site checks refuse it."""
+    into HTML (engines.py); `warm` (warm.WarmEngines) keeps it running between builds (`nap serve`).
+    Raises SiteBuildError when the engine or the site checks refuse it."""
     from .check import check_site
     from .escape import esc
 
@@ -163,12 +166,12 @@ def build_site(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, p
         if changes is not None:
             try:
                 only = _build_incrementally(configs, languages, changes, before / "site", site_dir, epoch, progress,
-                                            engine)
+                                            engine, warm)
             except incremental.NotIncremental:
                 _empty(site_dir)
                 changes = None
         if changes is None:
-            _build_in_full(configs, src_dir, site_dir, epoch, progress, engine)
+            _build_in_full(configs, src_dir, site_dir, epoch, progress, engine, warm)
         incremental.write_manifest(src_dir, fingerprint, site_dir, languages)
         progress.step("site: checking links and offline use")
         problems = check_site(site_dir, only)

@@ -226,11 +226,18 @@ def _plan_files(base: dict) -> list[str]:
 
 # -- building ----------------------------------------------------------------------------------
 
-def run_mkdocs(builds: list[tuple[Path, Path]], epoch: int, *, dirty: bool = False, engine: str = "mkdocs") -> None:
+def run_mkdocs(builds: list[tuple[Path, Path]], epoch: int, *, dirty: bool = False, engine: str = "mkdocs",
+               warm=None) -> None:
     """`mkdocs build --strict` of each (mkdocs.yml, site folder) pair, side by side in separate
     processes (one per core): the languages of a site do not depend on each other, and a big
     plan spends most of its build time in MkDocs. `dirty`: render only pages whose source is
-    newer than their output (see incremental.py)."""
+    newer than their output (see incremental.py). `warm` (warm.WarmEngines): build in workers
+    that stay up between builds (`nap serve`) instead of fresh processes."""
+    if warm is not None:
+        failures = warm.run(builds, epoch, dirty=dirty, engine=engine)
+        if failures:
+            raise SiteBuildError("\n".join(failures))
+        return
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1")
     failures: list[str] = []
     pending = list(builds)
@@ -239,7 +246,8 @@ def run_mkdocs(builds: list[tuple[Path, Path]], epoch: int, *, dirty: bool = Fal
     while pending or running:
         while pending and len(running) < width:
             config_file, site_dir = pending.pop(0)
-            cmd = [sys.executable, "-m", "napkit.render.site.mkdocs_run", str(config_file), str(site_dir),
+            cmd = [sys.executable, "-m", "napkit.render.site.mkdocs_run", os.path.abspath(config_file),
+                   os.path.abspath(site_dir),  # the engine reads a relative one as relative to the mkdocs.yml
                    *(["--dirty"] if dirty else []), "--engine", engine]
             running.append((config_file, subprocess.Popen(
                 cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
