@@ -39,7 +39,12 @@ class PreviewSession:
     def start(self, port: int) -> int:
         """Build once and start serving; returns the port (0 asks the system for a free one)."""
         self.site.mkdir(parents=True, exist_ok=True)
-        self.rebuild(set())
+        outcome = self.rebuild(set())
+        if outcome.ok:  # the first edit should not wait for MkDocs to import
+            from ..render.site.engines import DEFAULT
+
+            self.engines.start(DEFAULT, [p.name for p in (self.out / "site-src").iterdir()
+                                         if (p / "mkdocs.yml").is_file()])
         self.server = start_server(self.site, self.status, port)
         return self.server.server_address[1]
 

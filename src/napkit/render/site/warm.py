@@ -66,6 +66,12 @@ class WarmEngines:
     def __init__(self) -> None:
         self._workers: dict[tuple[str, str], _Worker] = {}
 
+    def start(self, engine: str, languages: list[str]) -> None:
+        """Start the workers before the first build needs them (they import in the background)."""
+        for lang in languages:
+            if (engine, lang) not in self._workers:
+                self._workers[(engine, lang)] = _Worker(engine)
+
     def run(self, builds: list[tuple[Path, Path]], epoch: int, *, dirty: bool, engine: str) -> list[str]:
         """Build each (mkdocs.yml, site folder) pair; the failures, worded as run_mkdocs words them."""
         failures: list[str | None] = [None] * len(builds)
