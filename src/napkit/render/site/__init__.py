@@ -24,11 +24,8 @@ from ...model import PlanModel
 from ...util.atomic import staged_dir
 from ...locale import _
 from . import incremental, labels
-from .charts import cache_charts
-from .compose import compose, find_downloads
 from .engines import DEFAULT as DEFAULT_ENGINE
 from .mkdocs_builder import SiteBuildError, load_base_config, run_mkdocs, write_project
-from .pages.handwritten import HandwrittenError
 from .tree import LanguageTree, url_of
 
 __all__ = ["build_site", "SiteBuildError"]
@@ -131,8 +128,13 @@ def build_site(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, p
     (incremental.py); `full` renders everything. `engine` names the program that turns the pages
     into HTML (engines.py); `warm` (warm.WarmEngines) keeps it running between builds (`nap serve`).
     Raises SiteBuildError when the engine or the site checks refuse it."""
+    # the pages and charts (matplotlib) are imported here, not with the package: every command
+    # that escapes text imports the package, and `nap check` should not wait for matplotlib
+    from .charts import cache_charts
     from .check import check_site
+    from .compose import compose, find_downloads
     from .escape import esc
+    from .pages.handwritten import HandwrittenError
 
     progress = progress or _Silent()
     root, out = Path(root), Path(out)

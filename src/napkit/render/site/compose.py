@@ -50,9 +50,8 @@ from .pages.progress import progress_index, progress_page, report_files
 from ..docs import reported_periods
 from .pages.plan import home, measure, measures_index, objective
 from .pages.recommendations import coverage_matrix, source, sources_index
-from .tree import LanguageTree, NavItem, SiteTree, relative_url, url_of
+from .tree import STYLESHEET, LanguageTree, NavItem, SiteTree, relative_url, url_of
 
-STYLESHEET = "assets/napkit/napkit.css"
 FILES_DIR = "files"
 
 

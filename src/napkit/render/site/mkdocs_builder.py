@@ -21,9 +21,8 @@ from pathlib import Path
 import yaml
 
 from . import labels
-from .compose import STYLESHEET
 from .escape import esc
-from .tree import LanguageTree, NavItem, SiteTree
+from .tree import STYLESHEET, LanguageTree, NavItem, SiteTree
 
 REQUIRED_EXTENSIONS = ("toc", "attr_list", "tables")
 DROPPED_KEYS = ("repo_url", "repo_name", "edit_uri", "edit_uri_template", "remote_branch", "remote_name")

@@ -12,6 +12,10 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 
+# napkit's stylesheet, in every language's files
+STYLESHEET = "assets/napkit/napkit.css"
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     path: str  # "tiltak/M-01.md", relative to the language root
