@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from napkit.render.site import charts
+from napkit.render.site import chart_drawing, charts
 
 TEX = ["Agency $\\frac{x$ (invalid TeX)", "Fund $x^2$ and $\\alpha$", "$$", "50$ and 20$", "\\$ escaped $"]
 
@@ -15,7 +15,7 @@ TEX = ["Agency $\\frac{x$ (invalid TeX)", "Fund $x^2$ and $\\alpha$", "$$", "50$
 @pytest.fixture
 def svg_text(monkeypatch):
     # the site draws text as paths; with fonttype none the SVG keeps <text> we can read back
-    monkeypatch.setitem(charts._RC, "svg.fonttype", "none")
+    monkeypatch.setitem(chart_drawing._RC, "svg.fonttype", "none")
 
     def text_of(chart: charts.Chart) -> str:
         """The text of the SVG's <text> elements (matplotlib also writes each string as a comment,
