@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import threading
 from importlib import resources
 from pathlib import Path
 from typing import Callable
@@ -124,7 +125,7 @@ def compose(model: PlanModel, analysis: Analysis, root: Path, documents: list[tu
     hist = history(model, root)  # once for every language: it reads the versions from git
     shared = (model, analysis, root, routes, downloads_, documents, css, periods, reports, data, hist, archived,
               consulted)
-    if len(model.languages) > 1 and len(model.measures) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+    if len(model.languages) > 1 and (os.cpu_count() or 1) > 1 and threading.active_count() == 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
@@ -144,9 +145,10 @@ def compose(model: PlanModel, analysis: Analysis, root: Path, documents: list[tu
     return site
 
 
-# Languages are composed side by side, one process per core, once a plan is this big (a fork
-# costs more than a small plan's pages).
-PARALLEL_FROM = 300
+# Languages are composed side by side, one forked process per core: even a small plan's charts
+# take seconds to draw (matplotlib, ~0.1 s a chart). Only from a process without other threads
+# (`nap build`): a fork copies no thread, and a lock another thread held would stay locked in the
+# child. `nap serve` runs a web server and a watcher beside the builds, and its charts are cached.
 _SHARED: dict = {}
 
 
