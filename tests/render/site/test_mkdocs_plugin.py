@@ -66,3 +66,13 @@ def test_one_element():
     assert not _one_element("<div>a</div> <div>b</div>", "div")
     assert not _one_element("<p>a</p><p>b</p>", "p")
     assert not _one_element("<details><summary>x</summary>", "details")
+
+
+def test_a_placeholder_markdown_did_not_leave_alone_fails_the_build(caplog):
+    plugin = NapkitPlugin()
+    page = _Page({"nap_generated": True})
+    out = plugin.on_page_markdown("# T\n\n<div>x</div>\n", page, None, None)
+    # as if an extension had turned the placeholder paragraph into something else
+    html = plugin.on_page_content(f"<h1>T</h1>\n<blockquote>{out.split()[-1]}</blockquote>", page, None, None)
+    assert any("could not be put back" in r.getMessage() and r.levelname == "ERROR" for r in caplog.records)
+    assert html

@@ -16,6 +16,7 @@ every file."""
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 
@@ -40,6 +41,9 @@ def _one_element(line: str, tag: str) -> bool:
         if depth == 0:
             return m.end() + 1 == len(line)  # `</tag` + `>`
     return False
+
+
+_OFF = "NAPKIT_MKDOCS_SPEEDUPS_OFF"  # mkdocs_run.SPEEDUPS_OFF
 
 
 class NapkitPlugin(BasePlugin):
@@ -108,4 +112,9 @@ class NapkitPlugin(BasePlugin):
         if not blocks:
             return html
         # Markdown keeps the line's own newline with a raw block, and strips the whole page
-        return self._placeholder.sub(lambda m: blocks[int(m.group(1))] + "\n", html).strip()
+        html = self._placeholder.sub(lambda m: blocks[int(m.group(1))] + "\n", html).strip()
+        if self._token in html:  # a Markdown extension moved a placeholder: never publish it
+            logging.getLogger("mkdocs.plugins.napkit").error(
+                f"{page.file.src_uri}: napkit's HTML could not be put back where Markdown left it "
+                f"(build with {_OFF} set to compare)")
+        return html
