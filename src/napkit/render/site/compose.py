@@ -34,7 +34,8 @@ from typing import Callable
 from ...analyse import Analysis
 from ...export.open_data import DATA_DIR, open_data_files
 from ...model import PlanModel
-from .context import Ctx, Download, Routes
+from ...locale import missing as locale_missing
+from .context import FALLBACKS, Ctx, Download, Routes
 from .pages import Output
 from .pages.accessibility import accessibility
 from .pages.agencies import agencies_index, agency
@@ -134,7 +135,11 @@ def compose(model: PlanModel, analysis: Analysis, root: Path, documents: list[tu
         try:
             with ProcessPoolExecutor(min(len(model.languages), os.cpu_count() or 1),
                                      mp_context=multiprocessing.get_context("fork")) as pool:
-                site.languages.extend(pool.map(_language_in_worker, model.languages))
+                for tree, shown_in_english, fallbacks in pool.map(_language_in_worker, model.languages):
+                    site.languages.append(tree)
+                    # what the worker's pages showed in another language, for the build's report
+                    locale_missing.update(shown_in_english)
+                    FALLBACKS.update(fallbacks)
         finally:
             _SHARED.pop("compose", None)
     else:
@@ -152,8 +157,13 @@ def compose(model: PlanModel, analysis: Analysis, root: Path, documents: list[tu
 _SHARED: dict = {}
 
 
-def _language_in_worker(lang: str) -> LanguageTree:
-    return _language_tree(lang, *_SHARED["compose"])
+def _language_in_worker(lang: str) -> tuple[LanguageTree, set, dict]:
+    """One language's tree, and what its pages showed in another language: recorded in this
+    process's copies of locale.missing and context.FALLBACKS, which the parent never sees."""
+    locale_missing.clear()
+    FALLBACKS.clear()
+    tree = _language_tree(lang, *_SHARED["compose"])
+    return tree, set(locale_missing), dict(FALLBACKS)
 
 
 def _language_tree(lang: str, model: PlanModel, analysis: Analysis, root: Path, routes: dict[str, Routes],
