@@ -145,3 +145,33 @@ def test_without_hard_links_the_build_is_full(built, monkeypatch):
     steps = build(root, out)
     assert any(s.startswith("site: mkdocs build --strict (") for s in steps), steps
     assert "den nye planen" in (out / "site" / output_of("tiltak/M-01.md")).read_text(encoding="utf-8")
+
+
+def sources(out: Path) -> dict[str, tuple[int, int]]:
+    """(inode, modification time in ns) of every source of the MkDocs projects."""
+    return {p.relative_to(out).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in sorted((out / "site-src").glob("*/docs/**/*")) if p.is_file()}
+
+
+def test_unchanged_sources_are_the_last_builds_files_and_keep_their_dates(built):
+    root, out = built
+    before = sources(out)
+    edit(root / "measures" / "M-01.yaml", "leder arbeidet med planen.", "leder arbeidet med den nye planen.")
+    build(root, out)
+    after = sources(out)
+    same = [rel for rel in after if after[rel] == before.get(rel)]
+    changed = [rel for rel in after if rel not in same]
+    # the measure's page, and the open data that holds its description
+    assert "site-src/nb/docs/tiltak/M-01.md" in changed
+    assert all("M-01" in rel or "/docs/data/" in rel for rel in changed), changed
+    assert len(same) > 0.8 * len(after)  # linked, not written: same inode, same date
+
+
+def test_a_failed_incremental_build_leaves_the_last_builds_sources_as_they_were(built):
+    root, out = built
+    before = sources(out)
+    edit(root / "measures" / "M-01.yaml", "leder arbeidet med planen.", "leder arbeidet med den nye planen.")
+    (root / "site" / "nb" / "om.md").write_text("# Om\n\n[brutt](finnes-ikke.md)\n", encoding="utf-8")
+    with pytest.raises(Exception, match="finnes-ikke.md"):
+        build(root, out)
+    assert sources(out) == before

@@ -159,7 +159,7 @@ def build_site(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, p
         configs = []
         for tree in site.languages:
             configs.append((tree, write_project(tree, site, base, root, src_dir / tree.lang, str(esc(
-                copyright_line(model, tree.lang))))))
+                copyright_line(model, tree.lang))), previous=None if full else before / "site-src" / tree.lang)))
         languages = [incremental.Language(tree.lang, tree.prefix, src_dir / tree.lang) for tree, _c in configs]
         fingerprint = incremental.manifest(languages, epoch) | {"engine": engine}
         changes = None if full else incremental.find_changes(before / "site-src", before / "site", languages,

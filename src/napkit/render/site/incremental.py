@@ -121,8 +121,11 @@ def find_changes(old_src: Path, old_site: Path, languages: list[Language], new_m
     for lang in languages:
         changed = []
         for rel in new_manifest["languages"][lang.lang]["sources"]:
-            new, old = lang.project / "docs" / rel, old_src / lang.lang / "docs" / rel
-            if new.stat().st_size != old.stat().st_size or new.read_bytes() != old.read_bytes():
+            new, old = (lang.project / "docs" / rel).stat(), (old_src / lang.lang / "docs" / rel).stat()
+            if (new.st_ino, new.st_dev) == (old.st_ino, old.st_dev):
+                pass  # linked to the old file by write_project: the same bytes
+            elif new.st_size != old.st_size or ((lang.project / "docs" / rel).read_bytes()
+                                                != (old_src / lang.lang / "docs" / rel).read_bytes()):
                 changed.append(rel)
             pages += rel.endswith(".md")
         by_lang[lang.lang] = changed
@@ -163,7 +166,9 @@ def prepare(old_site: Path, new_site: Path, languages: list[Language], changes: 
         changed = set(changes.by_lang[lang.lang])
         docs = lang.project / "docs"
         for path in docs.rglob("*"):
-            if path.is_file() and path.relative_to(docs).as_posix() not in changed:
+            # a source linked to the last build's file is older than its output already; dating
+            # it would change the last build's file, which must stay as it was
+            if path.is_file() and path.stat().st_nlink == 1 and path.relative_to(docs).as_posix() not in changed:
                 os.utime(path, (0, 0))  # older than any output: MkDocs leaves it be
 
 
