@@ -45,6 +45,18 @@ def _formatter(tick: Ticks | None) -> FuncFormatter | None:
     return None if tick is None else FuncFormatter(tick.func)
 
 
+def _value_axis(ax, which: str, label: str, tick: Ticks | None) -> None:
+    """The axis of a bar chart that carries the values: its label, about six round ticks, the
+    grid lines behind the bars."""
+    (ax.set_ylabel if which == "y" else ax.set_xlabel)(label)
+    axis = ax.yaxis if which == "y" else ax.xaxis
+    axis.set_major_locator(MaxNLocator(6, steps=[1, 2, 2.5, 5, 10]))
+    if tick is not None:
+        axis.set_major_formatter(_formatter(tick))
+    ax.grid(axis=which, color=GRID, linewidth=0.8, zorder=0)
+    ax.set_axisbelow(True)
+
+
 def _save(fig: Figure) -> Chart:
     buf = io.BytesIO()
     with matplotlib.rc_context(_RC):
@@ -76,12 +88,7 @@ def stacked_bars(categories: Sequence[str], series: Sequence[tuple[str, Sequence
                    label=_wrap(name, 38), width=0.62, zorder=3)
             bottoms = [b + v for b, v in zip(bottoms, values)]
         ax.set_xticks(list(xs), list(categories))
-        ax.set_ylabel(value_label)
-        ax.yaxis.set_major_locator(MaxNLocator(6, steps=[1, 2, 2.5, 5, 10]))
-        if tick is not None:
-            ax.yaxis.set_major_formatter(_formatter(tick))
-        ax.grid(axis="y", color=GRID, linewidth=0.8, zorder=0)
-        ax.set_axisbelow(True)
+        _value_axis(ax, "y", value_label, tick)
         ax.tick_params(axis="x", length=0)
         if len(series) > 1:
             ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), title=legend_title, fontsize=9,
@@ -101,12 +108,7 @@ def horizontal_bars(labels: Sequence[str], values: Sequence[float], *, value_lab
         # one line per bar: rows are too close for wrapped labels; the table beside has full names
         ax.set_yticks(ys, [textwrap.shorten(x, 34, placeholder="…") for x in labels])
         ax.invert_yaxis()
-        ax.set_xlabel(value_label)
-        ax.xaxis.set_major_locator(MaxNLocator(6, steps=[1, 2, 2.5, 5, 10]))
-        if tick is not None:
-            ax.xaxis.set_major_formatter(_formatter(tick))
-        ax.grid(axis="x", color=GRID, linewidth=0.8, zorder=0)
-        ax.set_axisbelow(True)
+        _value_axis(ax, "x", value_label, tick)
         ax.tick_params(axis="y", length=0)
         return _save(fig)
 
