@@ -23,7 +23,6 @@ def ask_measure(model: PlanModel, given: MeasureDraft) -> MeasureDraft:
     """Fill in what `given` (from the flags) lacks; `given` fields that are set are kept."""
     langs = model.plan.languages
     lang = langs[0]
-    plan = model.plan
     d = given
     if not d.objective:
         click.echo("Objectives:\n" + choices_text(model, "objective", lang))

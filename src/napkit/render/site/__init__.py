@@ -23,7 +23,7 @@ from ...analyse import Analysis
 from ...model import PlanModel
 from ...util.atomic import staged_dir
 from ...locale import _
-from . import incremental, labels
+from . import incremental
 from .engines import DEFAULT as DEFAULT_ENGINE
 from .mkdocs_builder import SiteBuildError, load_base_config, run_mkdocs, write_project
 from .tree import LanguageTree, url_of
@@ -102,13 +102,6 @@ def _build_incrementally(configs: list[tuple[LanguageTree, Path]], languages: li
     return only
 
 
-def _remove(folder: Path) -> None:
-    import shutil
-
-    if folder.is_dir() and not folder.is_symlink():
-        shutil.rmtree(folder)
-
-
 def _empty(folder: Path) -> None:
     import shutil
 
@@ -130,7 +123,7 @@ def build_site(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, p
     Raises SiteBuildError when the engine or the site checks refuse it."""
     # the pages and charts (matplotlib) are imported here, not with the package: every command
     # that escapes text imports the package, and `nap check` should not wait for matplotlib
-    from .charts import cache_charts
+    from .charts import charts_cached
     from .check import check_site
     from .compose import compose, find_downloads
     from .escape import esc
@@ -139,19 +132,12 @@ def build_site(model: PlanModel, analysis: Analysis, root: Path, out: Path, *, p
     progress = progress or _Silent()
     root, out = Path(root), Path(out)
     progress.step("site: pages and charts")
-    charts_cache = out / CHARTS_CACHE
-    charts_next = charts_cache.with_name(charts_cache.name + ".next")
     before = Path(previous) if previous is not None else out
     try:
-        _remove(charts_next)
-        cache_charts(None if full else before / CHARTS_CACHE, charts_next)
-        site = compose(model, analysis, root, find_downloads(model, out), step=progress.step)
+        with charts_cached(None if full else before / CHARTS_CACHE, out / CHARTS_CACHE):
+            site = compose(model, analysis, root, find_downloads(model, out), step=progress.step)
     except HandwrittenError as exc:
         raise SiteBuildError(str(exc)) from None
-    finally:
-        cache_charts(None, None)
-    _remove(charts_cache)
-    charts_next.rename(charts_cache)
     base = load_base_config(root)
     epoch = pinned_epoch(model)
     with staged_dir(out / "site-src") as src_dir, staged_dir(out / "site") as site_dir:

@@ -8,10 +8,12 @@ least 3:1 contrast against white and adjacent areas are parted by white lines.""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -140,6 +142,26 @@ class _Cache:
 
 
 _CACHE = _Cache()
+
+
+@contextlib.contextmanager
+def charts_cached(old: Path | None, folder: Path):
+    """Charts drawn inside are cached: read from `old` (the last build's cache, None: none) and
+    kept in `folder`, which holds exactly this build's charts once the block has run through."""
+    staged = folder.with_name(folder.name + ".next")
+    _remove_folder(staged)
+    cache_charts(old, staged)
+    try:
+        yield
+    finally:
+        cache_charts(None, None)
+    _remove_folder(folder)
+    staged.rename(folder)
+
+
+def _remove_folder(folder: Path) -> None:
+    if folder.is_dir() and not folder.is_symlink():
+        shutil.rmtree(folder)
 
 
 def cache_charts(old: Path | None, new: Path | None) -> None:

@@ -13,6 +13,9 @@ import importlib.util
 from dataclasses import dataclass
 
 DEFAULT = "mkdocs"
+# set in the environment: build without napkit's MkDocs plugin shortcuts (mkdocs_plugin.py), the
+# test that they change no byte
+SPEEDUPS_OFF = "NAPKIT_MKDOCS_SPEEDUPS_OFF"
 
 
 @dataclass(frozen=True)

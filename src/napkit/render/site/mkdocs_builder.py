@@ -269,12 +269,15 @@ def run_mkdocs(builds: list[tuple[Path, Path]], epoch: int, *, dirty: bool = Fal
         config_file, proc = running.pop(0)
         output, _ = proc.communicate()
         if proc.returncode != 0:
-            lines = [line.rstrip() for line in output.splitlines() if line.strip()]
-            details = [line.strip() for line in lines
-                       if line.lstrip().startswith(("WARNING", "ERROR")) or "Error" in line]
-            # a child that died without a word (killed, out of memory) still says how it ended
-            shown = details[-40:] or lines[-15:] or ["(no output)"]
-            failures.append(f"{engine} build --strict failed for {config_file} (exit code {proc.returncode})"
-                            + "".join(f"\n  {d}" for d in shown))
+            failures.append(engine_failure(engine, config_file, proc.returncode, output))
     if failures:
         raise SiteBuildError("\n".join(failures))
+
+
+def engine_failure(engine: str, config_file: Path, code: int, output: str) -> str:
+    """A failed build in a few lines: its exit code and the engine's warnings and errors, or,
+    from an engine that died without a word (killed, out of memory), its last lines."""
+    lines = [line.rstrip() for line in output.splitlines() if line.strip()]
+    details = [line.strip() for line in lines if line.lstrip().startswith(("WARNING", "ERROR")) or "Error" in line]
+    shown = details[-40:] or lines[-15:] or ["(no output)"]
+    return f"{engine} build --strict failed for {config_file} (exit code {code})" + "".join(f"\n  {d}" for d in shown)

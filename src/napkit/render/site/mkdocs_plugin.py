@@ -22,6 +22,8 @@ import re
 
 from markupsafe import Markup
 
+from .engines import SPEEDUPS_OFF
+
 try:  # ProperDocs answers `mkdocs` imports itself (engines.py)
     from mkdocs.plugins import BasePlugin
 except ImportError:  # pragma: no cover - the engine is checked before a build
@@ -41,9 +43,6 @@ def _one_element(line: str, tag: str) -> bool:
         if depth == 0:
             return m.end() + 1 == len(line)  # `</tag` + `>`
     return False
-
-
-_OFF = "NAPKIT_MKDOCS_SPEEDUPS_OFF"  # mkdocs_run.SPEEDUPS_OFF
 
 
 class NapkitPlugin(BasePlugin):
@@ -116,5 +115,5 @@ class NapkitPlugin(BasePlugin):
         if self._token in html:  # a Markdown extension moved a placeholder: never publish it
             logging.getLogger("mkdocs.plugins.napkit").error(
                 f"{page.file.src_uri}: napkit's HTML could not be put back where Markdown left it "
-                f"(build with {_OFF} set to compare)")
+                f"(build with {SPEEDUPS_OFF} set to compare)")
         return html

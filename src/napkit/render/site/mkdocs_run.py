@@ -14,10 +14,8 @@ import logging
 import os
 import sys
 
-from .engines import ENGINES
+from .engines import ENGINES, SPEEDUPS_OFF
 
-# set in the environment: build without the plugin's shortcuts (the test that they change no byte)
-SPEEDUPS_OFF = "NAPKIT_MKDOCS_SPEEDUPS_OFF"
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
 

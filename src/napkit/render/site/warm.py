@@ -14,11 +14,16 @@ import sys
 import threading
 from pathlib import Path
 
+from .mkdocs_builder import engine_failure
 from .mkdocs_run import RESULT
 
 
 class EngineFailed(Exception):
     """A worker died or answered nothing: its exit code and last lines, to be reported."""
+
+    def __init__(self, engine: str, code: int, last: list[str]) -> None:
+        self.code = code
+        super().__init__(f"the {engine} worker ended with exit code {code}" + "".join(f"\n  {s}" for s in last))
 
 
 class _Worker:
@@ -47,8 +52,7 @@ class _Worker:
         except (BrokenPipeError, OSError):
             said += self.proc.stdout.read().splitlines()  # it died before the request: its last words
         code = self.proc.wait()
-        last = [s for s in said if s.strip()][-15:] or ["(no output)"]
-        raise EngineFailed(f"the {self.engine} worker ended with exit code {code}" + "".join(f"\n  {s}" for s in last))
+        raise EngineFailed(self.engine, code, [s for s in said if s.strip()][-15:] or ["(no output)"])
 
     def close(self) -> None:
         if self.proc.poll() is None:
@@ -73,7 +77,8 @@ class WarmEngines:
                 self._workers[(engine, lang)] = _Worker(engine)
 
     def run(self, builds: list[tuple[Path, Path]], epoch: int, *, dirty: bool, engine: str) -> list[str]:
-        """Build each (mkdocs.yml, site folder) pair; the failures, worded as run_mkdocs words them."""
+        """Build each (mkdocs.yml, site folder) pair; the failures, worded as run_mkdocs words them
+        (mkdocs_builder.engine_failure)."""
         failures: list[str | None] = [None] * len(builds)
 
         def one(i: int, config_file: Path, site_dir: Path) -> None:
@@ -83,14 +88,12 @@ class WarmEngines:
                 worker = self._workers[key] = _Worker(engine)
             try:
                 code, output = worker.build(config_file, site_dir, dirty, epoch)
-            except EngineFailed as exc:
+            except EngineFailed as exc:  # it ended without answering, whatever its exit code
                 self._workers.pop(key, None)
-                failures[i] = f"{engine} build --strict failed for {config_file}: {exc}"
+                failures[i] = engine_failure(engine, config_file, exc.code, str(exc))
                 return
             if code != 0:
-                shown = [line for line in output.splitlines() if line.strip()][-40:] or ["(no output)"]
-                failures[i] = (f"{engine} build --strict failed for {config_file} (exit code {code})"
-                               + "".join(f"\n  {line}" for line in shown))
+                failures[i] = engine_failure(engine, config_file, code, output)
 
         threads = [threading.Thread(target=one, args=(i, c, s)) for i, (c, s) in enumerate(builds)]
         for t in threads:
